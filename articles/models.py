@@ -1,0 +1,248 @@
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .slugs import unique_slug
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the menu.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=170, unique=True)
+    bio = models.TextField(_("biography"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published or scheduled stories whose time has come."""
+        return self.filter(
+            status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
+            published_at__lte=timezone.now(),
+        )
+
+    def most_read(self, days=7, limit=5):
+        """The most read stories published in the last ``days`` (all time if none)."""
+        ranked = self.select_related("section").order_by("-read_count", "-published_at")
+        recent = list(ranked.filter(published_at__gte=timezone.now() - timedelta(days=days))[:limit])
+        return recent or list(ranked[:limit])
+
+    def for_listing(self):
+        """Everything a story card shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    def for_page(self):
+        return self.for_listing().prefetch_related("tags")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Language(models.TextChoices):
+        TURKISH = "tr", _("Turkish")
+        ENGLISH = "en", _("English")
+
+    headline = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(
+        _("slug"), max_length=320, unique=True, blank=True,
+        help_text=_("The story's address. Filled in from the headline when left empty."),
+    )
+    spot = models.TextField(_("spot"), max_length=600, help_text=_("The sub-headline."))
+    body = models.TextField(_("body"), help_text=_("Paragraphs separated by blank lines."))
+    dateline_city = models.CharField(
+        _("dateline city"), max_length=100, blank=True,
+        help_text=_("Where the story was filed, e.g. WASHINGTON."),
+    )
+    agency = models.CharField(_("agency"), max_length=20, default="AA", blank=True)
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("Shown as “Kaynak: …”.")
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.TURKISH
+    )
+    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles", verbose_name=_("section")
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", verbose_name=_("authors")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publish time"), default=timezone.now,
+        help_text=_("A scheduled story goes live at this time."),
+    )
+    updated_at = models.DateTimeField(_("update time"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
+    comments_enabled = models.BooleanField(_("comments open"), default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
+            models.Index(fields=["-read_count"], name="article_reads"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.headline, max_length=320, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def is_published(self):
+        return (
+            self.status in (self.Status.PUBLISHED, self.Status.SCHEDULED)
+            and self.published_at <= timezone.now()
+        )
+
+    is_published.boolean = True
+    is_published.short_description = _("live")
+
+    @property
+    def byline_authors(self):
+        """Authors in byline order (uses the prefetched bylines)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def paragraphs(self):
+        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    @property
+    def was_updated(self):
+        return (self.updated_at - self.published_at).total_seconds() > 60
+
+    def previous_story(self):
+        return (
+            Article.objects.published()
+            .filter(
+                models.Q(published_at__lt=self.published_at)
+                | models.Q(published_at=self.published_at, id__lt=self.id)
+            )
+            .only("headline", "slug", "published_at")
+            .order_by("-published_at", "-id")
+            .first()
+        )
+
+    def next_story(self):
+        return (
+            Article.objects.published()
+            .filter(
+                models.Q(published_at__gt=self.published_at)
+                | models.Q(published_at=self.published_at, id__gt=self.id)
+            )
+            .only("headline", "slug", "published_at")
+            .order_by("published_at", "id")
+            .first()
+        )
+
+    def related_stories(self, limit=4):
+        """Published stories sharing a tag or, failing that, the section."""
+        tag_ids = [tag.id for tag in self.tags.all()]
+        filters = models.Q(section_id=self.section_id)
+        if tag_ids:
+            filters |= models.Q(tags__in=tag_ids)
+        ids = (
+            Article.objects.published()
+            .filter(filters)
+            .exclude(pk=self.pk)
+            .values_list("id", flat=True)
+            .distinct()
+            .order_by()[: limit * 10]
+        )
+        return (
+            Article.objects.filter(id__in=list(ids))
+            .select_related("section")
+            .order_by("-published_at")[:limit]
+        )
+
+
+class Byline(models.Model):
+    """An author of an article, in the order the byline names them."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_byline"),
+        ]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+
+    def __str__(self):
+        return f"{self.author} – {self.article}"
+
