@@ -1,3 +1,118 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-# Register your models here.
+from .models import Article, Author, Byline, Section, Tag
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+
+
+def set_status(modeladmin, request, queryset, status, **extra):
+    updated = queryset.update(status=status, **extra)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d story is now “%(status)s”.",
+            "%(count)d stories are now “%(status)s”.",
+            updated,
+        )
+        % {"count": updated, "status": Article.Status(status).label},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Publish now"), permissions=["change"])
+def publish_now(modeladmin, request, queryset):
+    set_status(modeladmin, request, queryset, Article.Status.PUBLISHED, published_at=timezone.now())
+
+
+@admin.action(description=_("Withdraw from readers"), permissions=["change"])
+def withdraw(modeladmin, request, queryset):
+    set_status(modeladmin, request, queryset, Article.Status.WITHDRAWN)
+
+
+@admin.action(description=_("Return to draft"), permissions=["change"])
+def back_to_draft(modeladmin, request, queryset):
+    set_status(modeladmin, request, queryset, Article.Status.DRAFT)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "headline",
+        "status",
+        "is_published",
+        "published_at",
+        "section",
+        "language",
+        "read_count",
+        "preview_link",
+    ]
+    list_filter = ["status", "section", "language", "published_at", "comments_enabled"]
+    list_select_related = ["section"]
+    search_fields = ["headline", "spot", "body", "authors__name"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["tags"]
+    readonly_fields = ["read_count", "created_at", "updated_at"]
+    inlines = [BylineInline]
+    actions = [publish_now, withdraw, back_to_draft]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "spot", "body", "language"]}),
+        (_("Dateline and source"), {"fields": ["dateline_city", "agency", "source"]}),
+        (_("Image"), {"fields": ["image", "image_caption", "image_credit"]}),
+        (_("Filing"), {"fields": ["section", "tags"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "comments_enabled",
+                    "read_count",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, article):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("articles:preview", args=[article.pk]), _("Preview")
+        )
+
+    def view_on_site(self, article):
+        return reverse("articles:preview", args=[article.pk])
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]

@@ -1,7 +1,9 @@
-"""Template context shared by every page: the section navigation."""
+"""Template context shared by every page: the site name and the section navigation."""
+
+from django.conf import settings
 
 from .models import Section
 
 
 def navigation(request):
-    return {"nav_sections": Section.objects.all()}
+    return {"site_name": settings.SITE_NAME, "nav_sections": Section.objects.all()}

@@ -73,7 +73,9 @@ class ArticleQuerySet(models.QuerySet):
     def most_read(self, days=7, limit=5):
         """The most read stories published in the last ``days`` (all time if none)."""
         ranked = self.select_related("section").order_by("-read_count", "-published_at")
-        recent = list(ranked.filter(published_at__gte=timezone.now() - timedelta(days=days))[:limit])
+        recent = list(
+            ranked.filter(published_at__gte=timezone.now() - timedelta(days=days))[:limit]
+        )
         return recent or list(ranked[:limit])
 
     def for_listing(self):
@@ -99,13 +101,18 @@ class Article(models.Model):
 
     headline = models.CharField(_("headline"), max_length=300)
     slug = models.SlugField(
-        _("slug"), max_length=320, unique=True, blank=True,
+        _("slug"),
+        max_length=320,
+        unique=True,
+        blank=True,
         help_text=_("The story's address. Filled in from the headline when left empty."),
     )
     spot = models.TextField(_("spot"), max_length=600, help_text=_("The sub-headline."))
     body = models.TextField(_("body"), help_text=_("Paragraphs separated by blank lines."))
     dateline_city = models.CharField(
-        _("dateline city"), max_length=100, blank=True,
+        _("dateline city"),
+        max_length=100,
+        blank=True,
         help_text=_("Where the story was filed, e.g. WASHINGTON."),
     )
     agency = models.CharField(_("agency"), max_length=20, default="AA", blank=True)
@@ -129,7 +136,8 @@ class Article(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(
-        _("publish time"), default=timezone.now,
+        _("publish time"),
+        default=timezone.now,
         help_text=_("A scheduled story goes live at this time."),
     )
     updated_at = models.DateTimeField(_("update time"), auto_now=True)
@@ -181,7 +189,9 @@ class Article(models.Model):
 
     @property
     def was_updated(self):
-        return (self.updated_at - self.published_at).total_seconds() > 60
+        """True when the story was edited after it went out (not just saved at creation)."""
+        went_out = max(self.published_at, self.created_at)
+        return (self.updated_at - went_out).total_seconds() > 60
 
     def previous_story(self):
         return (
@@ -245,4 +255,3 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.author} – {self.article}"
-

@@ -181,3 +181,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The admin lives at a configurable path (a small obstacle for scripted login attempts).
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"

@@ -1,0 +1,140 @@
+"""The read counter counts real readers once per window and never loses a count."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connections
+from django.test import Client, override_settings
+
+from articles.counters import COOKIE_NAME, ReadVisit, is_bot
+from articles.models import Article
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36"
+
+
+def reads(article):
+    article.refresh_from_db()
+    return article.read_count
+
+
+def test_a_reader_counts_once_per_window(client, make_article):
+    article = make_article()
+    for _ in range(3):
+        assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert reads(article) == 1
+
+
+def test_another_reader_counts_again(make_article):
+    article = make_article()
+    for _ in range(4):
+        Client().get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert reads(article) == 4
+
+
+def test_page_shows_the_total_including_this_read(client, make_article):
+    article = make_article(read_count=41)
+    client.cookies["django_language"] = "en"
+    html = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).content.decode()
+    assert "This news has been read 42 times in total" in html
+
+
+def test_reading_another_story_keeps_the_first_remembered(client, make_article):
+    first, second = make_article(), make_article()
+    client.get(first.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.get(second.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.get(first.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert (reads(first), reads(second)) == (1, 1)
+
+
+def test_reload_after_the_window_counts_again(client, make_article, monkeypatch):
+    article = make_article()
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    import articles.counters as counters
+
+    later = counters.time.time() + timedelta(minutes=31).total_seconds()
+    monkeypatch.setattr(counters.time, "time", lambda: later)
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert reads(article) == 2
+
+
+@override_settings(READ_COUNT_WINDOW_SECONDS=0)
+def test_window_of_zero_counts_every_reload(client, make_article):
+    article = make_article()
+    for _ in range(3):
+        client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert reads(article) == 3
+
+
+def test_head_requests_do_not_count(client, make_article):
+    article = make_article()
+    assert client.head(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert reads(article) == 0
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "Mozilla/5.0 (compatible; YandexBot/3.0)",
+        "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0)",
+        "curl/8.5.0",
+        "",
+    ],
+)
+def test_bots_do_not_count(client, make_article, user_agent):
+    article = make_article()
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT=user_agent).status_code == 200
+    assert reads(article) == 0
+
+
+def test_ordinary_browsers_are_not_bots():
+    assert not is_bot(BROWSER)
+    assert not is_bot("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1")
+
+
+def test_a_forged_cookie_is_ignored(client, make_article):
+    article = make_article()
+    client.cookies[COOKIE_NAME] = f"{article.pk}:9999999999"
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert reads(article) == 1
+
+
+def test_the_counter_is_one_atomic_update(make_article, rf, django_assert_num_queries):
+    article = make_article()
+    request = rf.get("/", HTTP_USER_AGENT=BROWSER)
+    with django_assert_num_queries(1) as captured:
+        ReadVisit(request, article.pk).count(article)
+    sql = captured.captured_queries[0]["sql"]
+    assert sql.startswith("UPDATE") and '"read_count" + ' in sql
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_no_count_is_lost_under_64_concurrent_readers(postgres_only, make_article):
+    """64 threads, each its own connection, read one story 10 times each with fresh visitors."""
+    article = make_article(read_count=451)
+    readers, reads_each = 64, 10
+    barrier = threading.Barrier(readers)
+    errors = []
+
+    def reader():
+        try:
+            barrier.wait()
+            for _ in range(reads_each):
+                response = Client().get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+                assert response.status_code == 200
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=reader) for _ in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Article.objects.get(pk=article.pk).read_count == 451 + readers * reads_each

@@ -1,0 +1,53 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article, Author, Byline, Section
+
+
+@pytest.fixture
+def postgres_only():
+    """Skip on SQLite; fail instead when the run promised PostgreSQL (REQUIRE_POSTGRES=1)."""
+    if connection.vendor == "postgresql":
+        return
+    message = "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if os.environ.get("REQUIRE_POSTGRES") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def section(db):
+    return Section.objects.create(name="World", slug="world")
+
+
+@pytest.fixture
+def make_article(db, section):
+    """Create a published story (or any status) with authors, a minute apart by default."""
+    counter = {"n": 0}
+
+    def make(
+        headline=None, status=Article.Status.PUBLISHED, published_at=None, authors=(), **fields
+    ):
+        counter["n"] += 1
+        n = counter["n"]
+        article = Article.objects.create(
+            headline=headline or f"Story number {n}",
+            spot=fields.pop("spot", f"Spot of story {n}"),
+            body=fields.pop("body", f"First paragraph of story {n}.\n\nSecond paragraph."),
+            section=fields.pop("section", section),
+            status=status,
+            published_at=published_at or timezone.now() - timedelta(hours=100 - n),
+            **fields,
+        )
+        for position, name in enumerate(authors):
+            author, _ = Author.objects.get_or_create(name=name, slug=name.lower().replace(" ", "-"))
+            Byline.objects.create(article=article, author=author, position=position)
+        return article
+
+    return make
