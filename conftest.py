@@ -22,6 +22,23 @@ def postgres_only():
 
 
 @pytest.fixture
+def redis_url():
+    """A throw-away Redis from scripts/test (TEST_REDIS_URL); its keys are cleared around the test."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        message = "needs Redis: set TEST_REDIS_URL=redis://... (scripts/test starts one)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    import redis
+
+    server = redis.Redis.from_url(url)
+    server.flushdb()
+    yield url
+    server.flushdb()
+
+
+@pytest.fixture
 def section(db):
     return Section.objects.create(name="World", slug="world")
 

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -44,6 +45,10 @@ def back_to_draft(modeladmin, request, queryset):
     set_status(modeladmin, request, queryset, Article.Status.DRAFT)
 
 
+def comments_with(status):
+    return Count("comments", filter=Q(comments__status=status))
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
@@ -85,6 +90,28 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                comments_held=comments_with("held"),
+                comments_approved=comments_with("approved"),
+                comments_rejected=comments_with("rejected"),
+            )
+        )
+
+    @admin.display(description=_("comments: held / approved / rejected"))
+    def comment_counts(self, article):
+        return format_html(
+            '<a href="{}?article__id__exact={}">{} / {} / {}</a>',
+            reverse("admin:comments_comment_changelist"),
+            article.pk,
+            article.comments_held,
+            article.comments_approved,
+            article.comments_rejected,
+        )
 
     @admin.display(description=_("preview"))
     def preview_link(self, article):

@@ -9,14 +9,21 @@ A read is a GET of a published story by a reader. Not counted:
 
 Counts are stored with a single ``UPDATE ... SET read_count = read_count + 1``
 in the database, never read-modify-write in Python, so no count is lost
-whatever the number of concurrent readers.
+whatever the number of concurrent readers. With Redis configured they are
+buffered there and flushed in batches instead (``read_buffer.py``), so readers
+of a hot story never queue on its row lock.
 """
 
+import logging
 import re
 import time
 
 from django.conf import settings
 from django.db.models import F
+
+from . import read_buffer
+
+logger = logging.getLogger(__name__)
 
 COOKIE_NAME = "np_reads"
 COOKIE_SALT = "articles.counters"
@@ -61,14 +68,15 @@ class ReadVisit:
         return self.article_id not in self.recent
 
     def count(self, article):
-        """Count this read if it is one; returns True when it was counted."""
-        if not self.should_count():
-            return False
-        record_read(article.pk)
-        article.read_count += 1
-        self.recent[self.article_id] = self.now
-        self.counted = True
-        return True
+        """Count this read if it is one, and bring ``article.read_count`` up to the total
+        readers are shown (buffered reads included). Returns True when it was counted."""
+        if self.should_count():
+            self.recent[self.article_id] = self.now
+            self.counted = True
+            article.read_count += record_read(article.pk)
+        else:
+            article.read_count += unflushed_reads(article.pk)
+        return self.counted
 
     def remember(self, response):
         if not self.counted:
@@ -86,8 +94,26 @@ class ReadVisit:
         )
 
 
-def record_read(article_id, reads=1):
-    """Add reads to a story atomically in the database."""
+def record_read(article_id):
+    """Count one read; returns the story's reads not yet in the row as it was loaded."""
+    if read_buffer.enabled():
+        try:
+            buffered = read_buffer.add_read(article_id)
+            read_buffer.flush_if_due()
+            return buffered
+        except Exception:  # Redis away: the database still counts, nothing is lost
+            logger.warning("read buffer unavailable; counting in the database", exc_info=True)
     from .models import Article
 
-    Article.objects.filter(pk=article_id).update(read_count=F("read_count") + reads)
+    Article.objects.filter(pk=article_id).update(read_count=F("read_count") + 1)
+    return 1
+
+
+def unflushed_reads(article_id):
+    if not read_buffer.enabled():
+        return 0
+    try:
+        return read_buffer.pending(article_id)
+    except Exception:
+        logger.warning("read buffer unavailable", exc_info=True)
+        return 0

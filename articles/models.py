@@ -255,3 +255,18 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.author} – {self.article}"
+
+
+class ReadFlush(models.Model):
+    """A batch of buffered reads applied to the stories (see read_buffer.py).
+
+    Its unique batch id is what makes a flush exactly-once when a worker dies midway.
+    """
+
+    batch = models.CharField(max_length=64, unique=True)
+    reads = models.PositiveIntegerField()
+    flushed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("read-count flush")
+        verbose_name_plural = _("read-count flushes")

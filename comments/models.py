@@ -1,1 +1,146 @@
-"""Comments and their moderation (models arrive with the comment form)."""
+"""Comments, every submission kept with its decision; bans; editable word lists."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def held(self):
+        return self.filter(status=Comment.Status.HELD)
+
+    def queue_order(self):
+        """Held comments first, then the newest."""
+        held_first = models.Case(
+            models.When(status=Comment.Status.HELD, then=0), default=1,
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(held_first, "-created_at")
+
+
+class Comment(models.Model):
+    """One submission of the comment form, whatever was decided about it.
+
+    ``status`` is where it stands now; ``decision`` and ``findings`` record what the
+    moderation engine (and the form's own checks: honeypot, rate limit, ban,
+    duplicate, closed) said when it arrived, so editors can audit and override.
+    """
+
+    class Status(models.TextChoices):
+        HELD = "held", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="comments",
+        verbose_name=_("story"),
+    )
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("e-mail"), help_text=_("Never shown to readers."))
+    body = models.TextField(_("comment"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.HELD, db_index=True
+    )
+    decision = models.CharField(
+        _("engine decision"), max_length=10, blank=True,
+        help_text=_("What the moderation engine decided: reject, review or pass."),
+    )
+    language = models.CharField(_("detected language"), max_length=8, blank=True)
+    findings = models.JSONField(_("findings"), default=list, blank=True)
+    rules = models.CharField(
+        _("rules"), max_length=300, blank=True, db_index=True,
+        help_text=_("The rules that fired, comma-separated (for filtering)."),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("user agent"), max_length=400, blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("moderated by"),
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderation_reason = models.CharField(_("moderator's reason"), max_length=300, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_status"),
+            models.Index(fields=["email", "created_at"], name="comment_email_time"),
+            models.Index(fields=["ip_address", "created_at"], name="comment_ip_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def rule_codes(self):
+        return [code for code in self.rules.split(",") if code]
+
+
+class Ban(models.Model):
+    """An e-mail address or IP address whose comments are refused."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("e-mail address")
+        IP = "ip", _("IP address")
+
+    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
+    value = models.CharField(_("value"), max_length=254)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("banned by"),
+    )
+    created_at = models.DateTimeField(_("banned at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ban")
+        verbose_name_plural = _("bans")
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="unique_ban")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        self.value = self.value.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class Term(models.Model):
+    """A word-list entry editors add on top of the lists shipped with the engine."""
+
+    class Kind(models.TextChoices):
+        BANNED = "banned", _("Banned: rejected as swearing")
+        SUSPECT = "suspect", _("Suspect: sent to review")
+        ALLOWED = "allowed", _("Allowed: never hit (an innocent word)")
+
+    kind = models.CharField(_("list"), max_length=10, choices=Kind.choices)
+    term = models.CharField(
+        _("term"), max_length=100,
+        help_text=_(
+            "A word (“amk”), a stem with its suffixes (“siktir*”), a phrase (“geri zekalı*”), "
+            "or “=word” when the Turkish letters must be written."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "term"]
+        verbose_name = _("word-list term")
+        verbose_name_plural = _("word-list terms")
+        constraints = [models.UniqueConstraint(fields=["kind", "term"], name="unique_term")]
+
+    def __str__(self):
+        return self.term

@@ -184,3 +184,19 @@ LOGGING = {
 
 # The admin lives at a configurable path (a small obstacle for scripted login attempts).
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# Comments (see comments/intake.py for the order of the checks).
+COMMENTS_POST_MODERATION = env_bool("COMMENTS_POST_MODERATION")  # off: every comment is held
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))  # 0: never
+COMMENT_MAX_LENGTH = 2000
+COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))  # attempts per window
+COMMENT_RATE_WINDOW_SECONDS = int(os.environ.get("COMMENT_RATE_WINDOW_SECONDS", "600"))
+COMMENT_DUPLICATE_WINDOW_SECONDS = 24 * 60 * 60
+# Proxies in front of the app servers whose X-Forwarded-For may be trusted.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Buffered read counts (articles/read_buffer.py): a Redis URL turns buffering on.
+READS_REDIS_URL = os.environ.get(
+    "READS_REDIS_URL", CACHE_URL if CACHE_URL.startswith(("redis://", "rediss://")) else ""
+)
+READS_FLUSH_SECONDS = int(os.environ.get("READS_FLUSH_SECONDS", "5"))

@@ -9,6 +9,7 @@ admin.site.site_title = "newsportal"
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

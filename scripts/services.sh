@@ -1,5 +1,10 @@
-# A throw-away PostgreSQL server on loopback for the tests (sourced, not run).
-# start_temporary_postgres sets DATABASE_URL and registers a trap that stops the server.
+# Throw-away PostgreSQL and Redis servers on loopback for the tests (sourced, not run).
+# start_temporary_postgres sets DATABASE_URL, start_temporary_redis sets TEST_REDIS_URL;
+# stop_temporary_services (run on exit) stops both.
+
+free_port() {
+  "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
 
 start_temporary_postgres() {
   local bindir
@@ -9,7 +14,7 @@ start_temporary_postgres() {
     bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
   PG_DIR=$(mktemp -d /tmp/newsportal-pg.XXXXXX)
-  PG_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  PG_PORT=$(free_port)
   local as_owner=()
   if [ "$(id -u)" -eq 0 ]; then
     # PostgreSQL refuses to run as root: the postgres user owns the data folder.
@@ -24,15 +29,33 @@ start_temporary_postgres() {
     "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     >/dev/null
   PG_STOP="${as_owner[*]} $bindir/pg_ctl -D $PG_DIR/data -m fast -w stop"
-  trap 'stop_temporary_postgres' EXIT
+  trap 'stop_temporary_services' EXIT
   "$bindir/createdb" -h 127.0.0.1 -p "$PG_PORT" -U newsportal newsportal
   export DATABASE_URL="postgres://newsportal@127.0.0.1:$PG_PORT/newsportal"
 }
 
-stop_temporary_postgres() {
+start_temporary_redis() {
+  command -v redis-server >/dev/null || ensure_debian_packages redis-server
+  REDIS_DIR=$(mktemp -d /tmp/newsportal-redis.XXXXXX)
+  local port
+  port=$(free_port)
+  say "Starting a temporary Redis on 127.0.0.1:$port"
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$REDIS_DIR" \
+    --daemonize yes --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+  for _ in $(seq 50); do [ -s "$REDIS_DIR/redis.pid" ] && break; sleep 0.1; done
+  trap 'stop_temporary_services' EXIT
+  export TEST_REDIS_URL="redis://127.0.0.1:$port/0"
+}
+
+stop_temporary_services() {
   if [ -n "${PG_STOP:-}" ]; then
     $PG_STOP >/dev/null 2>&1 || true
     rm -rf "$PG_DIR"
     PG_STOP=""
+  fi
+  if [ -n "${REDIS_DIR:-}" ]; then
+    [ -s "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true
+    rm -rf "$REDIS_DIR"
+    REDIS_DIR=""
   fi
 }

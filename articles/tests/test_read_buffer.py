@@ -1,0 +1,111 @@
+"""Buffered read counts: Redis takes the reads, flushes move them to the database once."""
+
+import threading
+
+import pytest
+from django.db import connections
+from django.test import Client, override_settings
+
+from articles import read_buffer
+from articles.models import Article, ReadFlush
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
+
+
+@pytest.fixture
+def buffered(redis_url, settings):
+    settings.READS_REDIS_URL = redis_url
+    settings.READS_FLUSH_SECONDS = 3600  # flush only when the test says so
+    read_buffer.client().set(read_buffer.LOCK, "1", ex=3600)
+    return read_buffer.client()
+
+
+def stored(article):
+    return Article.objects.values_list("read_count", flat=True).get(pk=article.pk)
+
+
+def test_reads_are_buffered_and_shown_then_flushed(buffered, make_article):
+    article = make_article(read_count=451)
+    for _ in range(3):
+        response = Client().get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+        assert response.status_code == 200
+    assert stored(article) == 451  # nothing written to the row yet
+    client = Client()
+    client.cookies["django_language"] = "en"
+    html = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).content.decode()
+    assert "This news has been read 455 times in total" in html
+    # A reload (not counted) still shows the buffered total.
+    html = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).content.decode()
+    assert "This news has been read 455 times in total" in html
+    assert read_buffer.flush() == 4
+    assert stored(article) == 455
+    assert read_buffer.flush() == 0
+    assert read_buffer.pending(article.pk) == 0
+
+
+def test_a_batch_left_behind_by_a_dead_worker_is_applied_once(buffered, make_article):
+    article = make_article()
+    read_buffer.add_read(article.pk, 7)
+    # A worker renamed the live hash and died before applying it.
+    buffered.rename(read_buffer.LIVE, read_buffer.BATCH_PREFIX + "dead-worker")
+    read_buffer.add_read(article.pk, 2)
+    assert read_buffer.flush() == 9
+    assert stored(article) == 9
+    # Another worker applied a batch and died before deleting its key.
+    read_buffer.add_read(article.pk, 5)
+    buffered.rename(read_buffer.LIVE, read_buffer.BATCH_PREFIX + "applied")
+    read_buffer.apply_batch(read_buffer.BATCH_PREFIX + "applied")
+    read_buffer.add_read(article.pk, 5)
+    buffered.rename(read_buffer.LIVE, read_buffer.BATCH_PREFIX + "applied")
+    assert read_buffer.flush() == 0
+    assert stored(article) == 14
+    assert ReadFlush.objects.count() == 3  # dead-worker, the live hash, applied
+
+
+@override_settings(READS_REDIS_URL="redis://127.0.0.1:1/0")
+def test_reads_go_to_the_database_when_redis_is_down(make_article):
+    article = make_article()
+    response = Client().get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 200
+    assert stored(article) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_buffered_count_is_lost_under_64_readers_while_flushing(
+    postgres_only, buffered, make_article
+):
+    article = make_article()
+    readers, reads_each = 64, 10
+    barrier = threading.Barrier(readers + 1)
+    done = threading.Event()
+    errors = []
+
+    def reader():
+        try:
+            barrier.wait()
+            for _ in range(reads_each):
+                response = Client().get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+                assert response.status_code == 200
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def flusher():
+        barrier.wait()
+        while not done.is_set():
+            read_buffer.flush()
+        connections.close_all()
+
+    threads = [threading.Thread(target=reader) for _ in range(readers)]
+    flushing = threading.Thread(target=flusher)
+    flushing.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    done.set()
+    flushing.join()
+    read_buffer.flush()
+    assert errors == []
+    assert stored(article) == readers * reads_each
