@@ -1,0 +1,99 @@
+"""What the rules look at: the text, its language, its words, and the word-list hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .lexicon import Entry, Lexicon, Matcher
+from .text import Token, fold, split_letter_tokens, tokenize, url_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    first: int  # index into Context.words
+    last: int
+    start: int  # span in the original text
+    end: int
+
+
+@dataclass
+class Context:
+    text: str
+    lang: str
+    lexicon: Lexicon
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, lang: str, lexicon: Lexicon) -> Context:
+        urls = url_spans(text)
+        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokenize(text, urls))
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Tokens that can carry words of the lists: no mentions, plus rejoined split letters."""
+        words = [t for t in self.tokens if not t.is_mention]
+        joined = split_letter_tokens(self.text)
+        if joined:
+            words = sorted(words + joined, key=lambda t: (t.start, not t.joined))
+        return words
+
+    def lookup(self, matcher: Matcher, token: Token, *, allow: bool = True) -> Entry | None:
+        """The entry of ``matcher`` this word is, unless the allow-list says it is innocent."""
+        lang = self.lang
+        allowed = self.lexicon.allowed if allow else None
+        forms = [(token.norm, token.fold)]
+        if token.squeezed != token.norm:
+            forms.append((token.squeezed, fold(token.squeezed)))
+        for norm, folded in forms:
+            bad = matcher.match_word(norm, folded, lang)
+            if bad is None:
+                continue
+            if allowed:
+                good = allowed.match_word(norm, folded, lang)
+                if good is not None and len(good.words[0].stem) >= len(bad.words[0].stem):
+                    return None
+            return bad
+        if token.masked:
+            return matcher.match_masked(token.norm, lang)
+        return None
+
+    def hits(self, matcher: Matcher, *, allow: bool = True) -> list[Hit]:
+        """Single words and phrases of ``matcher`` found in the text."""
+        words = self.words
+        found = []
+        for i, token in enumerate(words):
+            entry = self.lookup(matcher, token, allow=allow)
+            if entry is not None:
+                found.append(Hit(entry, i, i, token.start, token.end))
+        for match in matcher.match_phrases(words, self.lang):
+            first, last = words[match.first], words[match.last]
+            found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
+        return found
+
+    @cached_property
+    def profanity(self) -> list[Hit]:
+        return self.hits(self.lexicon.profanity)
+
+    @cached_property
+    def insults(self) -> list[Hit]:
+        return self.hits(self.lexicon.insult)
+
+    @cached_property
+    def addressee_positions(self) -> frozenset[int]:
+        return frozenset(h.first for h in self.hits(self.lexicon.addressee, allow=False))
+
+    @cached_property
+    def mention_positions(self) -> list[int]:
+        """Where mentions stand, as positions between ``words`` (index of the next word)."""
+        positions = []
+        index = 0
+        words = self.words
+        for token in self.tokens:
+            if token.is_mention:
+                while index < len(words) and words[index].start < token.start:
+                    index += 1
+                positions.append(index)
+        return positions

@@ -1,0 +1,289 @@
+"""Word lists: parsing, the :class:`Terms` editors add at run time, and the term matcher.
+
+Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
+
+    siktir*              a stem: the word and anything agglutinated to it (siktirin, siktirgit)
+    amk                  an exact word
+    geri zekalı*         a phrase: words in a row, each exact or a stem
+    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", a @mention)
+    =amın*               "=": the Turkish letters must be written (amın, not the "amin" of prayers)
+    göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
+    damn ; review        a severity other than the file's default
+
+Matching is tolerant of text typed without Turkish letters: ``gerizekali`` matches
+``gerizekalı``, but a Turkish letter in the text must be the same in the entry, so ``sıkıntı``
+never matches the stem ``sik``. An allow-list entry that matches at least as much of a word as a
+bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from .text import Token, fold, normalise_word
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    stem: str  # normalised, Turkish letters kept
+    folded: str
+    prefix: bool  # stem + any suffix
+    strict: bool  # Turkish letters must be written
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[Word, ...]
+    severity: str | None = None
+    lang: str | None = None
+    aimed_only: bool = False  # counts only when aimed at someone ("hayvan", "pig")
+    source: str = ""  # the line it came from, for the admin and for debugging
+
+    @property
+    def phrase(self) -> bool:
+        return len(self.words) > 1
+
+
+def parse_entry(line: str) -> Entry | None:
+    """One lexicon line to an :class:`Entry` (``None`` for blank or comment lines)."""
+    line = line.split("#", 1)[0].strip()
+    if not line:
+        return None
+    body, _, options = line.partition(";")
+    severity = lang = None
+    aimed_only = False
+    for option in options.replace(",", " ").split():
+        if option in ("reject", "review"):
+            severity = option
+        elif option in ("tr", "en"):
+            lang = option
+        elif option == "aimed":
+            aimed_only = True
+        else:
+            raise ValueError(f"unknown lexicon option {option!r} in {line!r}")
+    words = []
+    for part in body.split():
+        strict = part.startswith("=")
+        part = part.lstrip("=")
+        prefix = part.endswith("*")
+        stem = normalise_word(part.rstrip("*"))
+        if not stem:
+            continue
+        words.append(Word(stem, fold(stem), prefix, strict))
+    if not words:
+        return None
+    return Entry(tuple(words), severity, lang, aimed_only, body.strip())
+
+
+def _word_matches(word: Word, norm: str, folded: str) -> bool:
+    n = len(word.stem)
+    if word.prefix:
+        if len(folded) < n or not folded.startswith(word.folded):
+            return False
+    elif folded != word.folded:
+        return False
+    # Tolerance for missing Turkish letters, never for different ones.
+    stem = word.stem
+    for i in range(n):
+        got = norm[i]
+        if got != stem[i] and (word.strict or not got.isascii()):
+            return False
+    return True
+
+
+def _masked_matches(word: Word, norm: str) -> bool:
+    """``f*ck`` against ``fuck``: each ``*`` stands for one letter."""
+    stem = word.folded
+    if word.prefix:
+        if len(norm) < len(stem):
+            return False
+        norm = norm[: len(stem)]
+    elif len(norm) != len(stem):
+        return False
+    return all(a == "*" or fold(a) == b for a, b in zip(norm, stem, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    first: int  # token index
+    last: int  # token index, inclusive
+
+
+class Matcher:
+    """Finds the entries of one list in a token sequence; indexed by the folded first word."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries = tuple(entries)
+        self._index: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            self._index.setdefault(entry.words[0].folded, []).append(entry)
+        self._lengths = sorted({len(key) for key in self._index}, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def _candidates(self, folded: str):
+        index = self._index
+        n = len(folded)
+        for length in self._lengths:
+            if length <= n:
+                found = index.get(folded[:length])
+                if found:
+                    yield from found
+
+    def match_word(self, norm: str, folded: str, lang: str | None = None) -> Entry | None:
+        """The single-word entry matching the word, preferring the longest stem."""
+        for entry in self._candidates(folded):
+            if entry.phrase or (entry.lang and lang and entry.lang != lang):
+                continue
+            if _word_matches(entry.words[0], norm, folded):
+                return entry
+        return None
+
+    def match_masked(self, norm: str, lang: str | None = None) -> Entry | None:
+        letters = sum(ch != "*" for ch in norm)
+        if letters < 2 or norm[0] == "*":
+            return None
+        for entry in self.entries:
+            if entry.phrase or (entry.lang and lang and entry.lang != lang):
+                continue
+            if _masked_matches(entry.words[0], norm):
+                return entry
+        return None
+
+    def match_phrases(self, tokens: list[Token], lang: str | None = None) -> list[Match]:
+        """Multi-word entries found in the tokens."""
+        found = []
+        if not any(e.phrase for e in self.entries):
+            return found
+        for i, token in enumerate(tokens):
+            for entry in self._candidates(token.fold):
+                if not entry.phrase or (entry.lang and lang and entry.lang != lang):
+                    continue
+                words = entry.words
+                if i + len(words) > len(tokens):
+                    continue
+                if all(
+                    _word_matches(w, tokens[i + k].norm, tokens[i + k].fold)
+                    or _word_matches(w, tokens[i + k].squeezed, fold(tokens[i + k].squeezed))
+                    for k, w in enumerate(words)
+                ):
+                    found.append(Match(entry, i, i + len(words) - 1))
+        return found
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Terms editors add at run time, on top of the shipped lists.
+
+    ``banned`` terms are rejected as profanity, ``suspect`` terms send a comment to review,
+    ``allowed`` terms are never hit (an innocent word that contains a bad stem). Terms use the
+    lexicon line syntax: ``word``, ``stem*``, ``two words``, ``=exact*``.
+    """
+
+    banned: frozenset[str] = field(default_factory=frozenset)
+    suspect: frozenset[str] = field(default_factory=frozenset)
+    allowed: frozenset[str] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.banned or self.suspect or self.allowed)
+
+
+def read_list(name: str, directory: Path = LEXICON_DIR) -> tuple[Entry, ...]:
+    """Entries of ``lexicons/<name>.txt``."""
+    return _read_list(str(directory / f"{name}.txt"))
+
+
+@cache
+def _read_list(path: str) -> tuple[Entry, ...]:
+    entries = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                entry = parse_entry(line)
+            except ValueError as error:
+                raise ValueError(f"{path}:{number}: {error}") from None
+            if entry is not None:
+                entries.append(entry)
+    return tuple(entries)
+
+
+def parse_terms(terms: Iterable[str]) -> tuple[Entry, ...]:
+    return tuple(e for e in (parse_entry(t) for t in sorted(terms)) if e is not None)
+
+
+def read_words(name: str, directory: Path = LEXICON_DIR) -> frozenset[str]:
+    """A plain word list (one normalised word a line) as a set."""
+    return _read_words(str(directory / f"{name}.txt"))
+
+
+@cache
+def _read_words(path: str) -> frozenset[str]:
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(
+            w for w in (normalise_word(line.split("#", 1)[0].strip()) for line in handle) if w
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists the rules use, as matchers. Build once; share between threads."""
+
+    profanity: Matcher
+    allowed: Matcher
+    insult: Matcher
+    hurtful: Matcher
+    belief: Matcher
+    demeaning: Matcher
+    addressee: Matcher
+    chatspeak: Matcher
+    suspect: Matcher
+    acronyms: frozenset[str]
+
+    @classmethod
+    def from_directory(cls, directory: Path = LEXICON_DIR) -> Lexicon:
+        return cls(
+            profanity=Matcher(read_list("profanity", directory)),
+            allowed=Matcher(read_list("allowed", directory)),
+            insult=Matcher(read_list("insult", directory)),
+            hurtful=Matcher(read_list("hurtful", directory)),
+            belief=Matcher(read_list("belief", directory)),
+            demeaning=Matcher(read_list("demeaning", directory)),
+            addressee=Matcher(read_list("addressee", directory)),
+            chatspeak=Matcher(read_list("chatspeak", directory)),
+            suspect=Matcher(()),
+            acronyms=read_words("acronyms", directory),
+        )
+
+    def extended(self, terms: Terms) -> Lexicon:
+        """A copy with editors' banned, suspect and allowed terms added."""
+        if not terms:
+            return self
+        banned = tuple(
+            Entry(e.words, e.severity or "reject", e.lang, e.aimed_only, e.source)
+            for e in parse_terms(terms.banned)
+        )
+        return Lexicon(
+            profanity=Matcher(self.profanity.entries + banned),
+            allowed=Matcher(self.allowed.entries + parse_terms(terms.allowed)),
+            insult=self.insult,
+            hurtful=self.hurtful,
+            belief=self.belief,
+            demeaning=self.demeaning,
+            addressee=self.addressee,
+            chatspeak=self.chatspeak,
+            suspect=Matcher(self.suspect.entries + parse_terms(terms.suspect)),
+            acronyms=self.acronyms,
+        )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lists, read once."""
+    return Lexicon.from_directory()

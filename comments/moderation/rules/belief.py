@@ -1,0 +1,34 @@
+"""``belief_attack`` (inançlara saldırı): a religion, belief, holy figure or book near insulting
+or demeaning words. Rejected when the word beside it is a swear word or an insult, reviewed when
+it is only demeaning ("yobaz", "cult")."""
+
+from ..context import Context
+from ..findings import BELIEF_ATTACK, REJECT, REVIEW, Finding
+from ..messages import message
+
+WINDOW = 5
+
+
+def check(ctx: Context) -> list[Finding]:
+    beliefs = ctx.hits(ctx.lexicon.belief)
+    if not beliefs:
+        return []
+    partners = [(hit, REJECT) for hit in ctx.profanity if (hit.entry.severity or REJECT) == REJECT]
+    partners += [
+        (hit, REVIEW if hit.entry.severity == REVIEW or hit.entry.aimed_only else REJECT)
+        for hit in ctx.insults
+    ]
+    partners += [(hit, REVIEW) for hit in ctx.hits(ctx.lexicon.demeaning)]
+    findings = []
+    tr, en = message(BELIEF_ATTACK)
+    for belief in beliefs:
+        best = None
+        for partner, severity in partners:
+            if partner.first <= belief.last + WINDOW and belief.first <= partner.last + WINDOW:
+                if best is None or (severity == REJECT and best[1] == REVIEW):
+                    best = (partner, severity)
+        if best is not None:
+            partner, severity = best
+            start, end = min(belief.start, partner.start), max(belief.end, partner.end)
+            findings.append(Finding(BELIEF_ATTACK, severity, start, end, tr, en))
+    return findings

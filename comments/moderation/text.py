@@ -1,0 +1,151 @@
+"""Turkish-aware normalisation and tokenisation with spans into the original text.
+
+Every token keeps ``start``/``end`` offsets into the text the caller passed, so findings can point
+at the evidence even though matching runs on a normalised form:
+
+* ``norm``: lower-cased the Turkish way (``İ``→``i``; ``I``→``i`` too, because people who type
+  without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i 0→o @→a $→s),
+  accents other than the Turkish letters stripped (``â``→``a``), Turkish letters kept.
+* ``fold``: ``norm`` with the Turkish letters folded to ASCII (ç→c ğ→g ı→i ö→o ş→s ü→u).
+* ``squeezed``: ``norm`` with runs of a letter collapsed to one letter (``siiiik``→``sik``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+TURKISH_LETTERS = frozenset("çğıöşüÇĞİÖŞÜ")
+_FOLD = str.maketrans("çğıöşü", "cgiosu")
+_LOWER = str.maketrans({"I": "i", "İ": "i"})
+_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "@": "a", "$": "s"})
+_KEEP_MARKS = frozenset("çğıöşü")
+
+# A word: letters, digits, combining marks, and the characters used to mask or "leet" a word.
+# A leading @ makes a mention; $, @ and * inside a word are leet or masks (f*ck, $hit, s1k).
+WORD_RE = re.compile(r"[@$]?(?:[^\W_]|[\u0300-\u036f])(?:[^\W_]|[\u0300-\u036f@$*])*")
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|biz|ru|xyz|tk|"
+    r"top|io|co|me|ly|gl|tr|de|uk)(?:/[^\s<>\"']*)?(?![\w.])",
+    re.IGNORECASE,
+)
+# Letters written apart to dodge a filter: s.i.k, s i k, o-ç (three letters, or two with dots).
+SPLIT_RE = re.compile(
+    r"(?<![^\W\d_])(?:[^\W\d_][.\-_*]){1,}[^\W\d_](?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W\d_])"
+)
+_SQUEEZE_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def normalise_word(word: str) -> str:
+    """The ``norm`` form of one word (see the module docstring)."""
+    word = word.translate(_LOWER).lower()
+    if any(ch.isalpha() for ch in word) and not word.isalpha():
+        word = word.translate(_LEET)
+    if word.isascii():
+        return word
+    # Strip accents except the Turkish letters: decompose, drop marks, recompose.
+    out = []
+    for ch in word:
+        if ch in _KEEP_MARKS or ch.isascii():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFD", ch)
+        kept = "".join(c for c in base if not unicodedata.combining(c))
+        recomposed = unicodedata.normalize("NFC", base)
+        out.append(recomposed if recomposed in _KEEP_MARKS else kept)
+    word = "".join(out)
+    if any(unicodedata.combining(c) for c in word):
+        word = unicodedata.normalize("NFC", word)
+        word = "".join(c for c in word if not unicodedata.combining(c))
+    return word
+
+
+def fold(word: str) -> str:
+    """Turkish letters to ASCII: ``çğıöşü`` → ``cgiosu`` (after lower-casing)."""
+    return word.translate(_FOLD)
+
+
+def squeeze(word: str) -> str:
+    """Collapse every run of a repeated character to one: ``siiik`` → ``sik``."""
+    return _SQUEEZE_RE.sub(r"\1", word)
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case with Turkish rules (``I``→``ı``, ``İ``→``i``)."""
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def has_turkish_letters(text: str) -> bool:
+    return not TURKISH_LETTERS.isdisjoint(text)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+    fold: str
+    squeezed: str  # norm with repeated letters collapsed
+    is_mention: bool = False
+    is_hashtag: bool = False
+    joined: bool = False  # made by rejoining split letters (s.i.k)
+    masked: bool = False  # contains * used as a wildcard (f*ck)
+
+
+def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
+    is_mention = raw.startswith("@") and len(raw) > 1 and not raw[1:].isdigit()
+    body = raw[1:] if is_mention else raw
+    norm = normalise_word(body)
+    return Token(
+        start=start,
+        end=end,
+        text=raw,
+        norm=norm,
+        fold=norm.translate(_FOLD),
+        squeezed=squeeze(norm),
+        is_mention=is_mention,
+        joined=joined,
+        masked="*" in norm,
+    )
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in URL_RE.finditer(text)]
+
+
+def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Words of ``text`` (outside the ``skip`` spans, e.g. URLs) as :class:`Token` objects."""
+    tokens: list[Token] = []
+    skip = skip or []
+    for match in WORD_RE.finditer(text):
+        start, end = match.span()
+        if skip and any(s <= start < e for s, e in skip):
+            continue
+        raw = match.group()
+        # A trailing run of * is punctuation, not a mask ("great***").
+        stripped = raw.rstrip("*")
+        if not stripped:
+            continue
+        end = start + len(stripped)
+        token = _make_token(start, end, stripped)
+        if start > 0 and text[start - 1] == "#":
+            token.is_hashtag = True
+        tokens.append(token)
+    return tokens
+
+
+def split_letter_tokens(text: str) -> list[Token]:
+    """Words whose letters were written apart (``s.i.k``, ``s i k``), rejoined."""
+    tokens = []
+    for match in SPLIT_RE.finditer(text):
+        letters = "".join(ch for ch in match.group() if ch.isalpha())
+        start, end = match.span()
+        while end > start and not text[end - 1].isalpha():
+            end -= 1
+        tokens.append(_make_token(start, end, letters, joined=True))
+    return tokens
