@@ -8,6 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section
+from articles.slugs import turkish_slugify
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def postgres_only():
 
 @pytest.fixture
 def redis_url():
-    """A throw-away Redis from scripts/test (TEST_REDIS_URL); its keys are cleared around the test."""
+    """The throw-away Redis of scripts/test (TEST_REDIS_URL), emptied around the test."""
     url = os.environ.get("TEST_REDIS_URL")
     if not url:
         message = "needs Redis: set TEST_REDIS_URL=redis://... (scripts/test starts one)"
@@ -63,7 +64,7 @@ def make_article(db, section):
             **fields,
         )
         for position, name in enumerate(authors):
-            author, _ = Author.objects.get_or_create(name=name, slug=name.lower().replace(" ", "-"))
+            author, _ = Author.objects.get_or_create(name=name, slug=turkish_slugify(name))
             Byline.objects.create(article=article, author=author, position=position)
         return article
 

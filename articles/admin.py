@@ -59,6 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "section",
         "language",
         "read_count",
+        "comment_counts",
         "preview_link",
     ]
     list_filter = ["status", "section", "language", "published_at", "comments_enabled"]

@@ -270,3 +270,6 @@ class ReadFlush(models.Model):
     class Meta:
         verbose_name = _("read-count flush")
         verbose_name_plural = _("read-count flushes")
+
+    def __str__(self):
+        return f"{self.batch}: {self.reads}"

@@ -22,7 +22,6 @@ import logging
 import uuid
 
 import redis
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Value, When

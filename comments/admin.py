@@ -16,7 +16,9 @@ from .models import Ban, Comment, Term
 
 class ReasonActionForm(ActionForm):
     reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=300,
+        label=_("Reason"),
+        required=False,
+        max_length=300,
         help_text=_("Recorded with approve, reject and ban actions."),
     )
 
@@ -26,8 +28,8 @@ class RuleFilter(admin.SimpleListFilter):
     parameter_name = "rule"
 
     def lookups(self, request, model_admin):
-        from .moderation import RULE_CODES
         from .intake import BANNED, CLOSED, DUPLICATE, HONEYPOT, RATE_LIMIT
+        from .moderation import RULE_CODES
 
         codes = list(RULE_CODES) + [HONEYPOT, RATE_LIMIT, BANNED, DUPLICATE, CLOSED]
         return [(code, code) for code in codes]
@@ -36,7 +38,9 @@ class RuleFilter(admin.SimpleListFilter):
         if self.value():
             code = self.value()
             return queryset.filter(
-                Q(rules=code) | Q(rules__startswith=f"{code},") | Q(rules__endswith=f",{code}")
+                Q(rules=code)
+                | Q(rules__startswith=f"{code},")
+                | Q(rules__endswith=f",{code}")
                 | Q(rules__contains=f",{code},")
             )
         return queryset
@@ -55,7 +59,8 @@ def moderate_selected(modeladmin, request, queryset, status):
             "%(count)d comment marked “%(status)s”.",
             "%(count)d comments marked “%(status)s”.",
             updated,
-        ) % {"count": updated, "status": Comment.Status(status).label},
+        )
+        % {"count": updated, "status": Comment.Status(status).label},
         messages.SUCCESS,
     )
 
@@ -76,7 +81,8 @@ def ban_senders(modeladmin, request, queryset, kind, field):
     created = 0
     for value in values:
         _ban, is_new = Ban.objects.get_or_create(
-            kind=kind, value=value.lower(),
+            kind=kind,
+            value=value.lower(),
             defaults={"reason": reason, "created_by": request.user},
         )
         created += is_new
@@ -87,8 +93,9 @@ def ban_senders(modeladmin, request, queryset, kind, field):
     )
 
 
-@admin.action(description=_("Ban the e-mail addresses of selected comments"),
-              permissions=["change"])
+@admin.action(
+    description=_("Ban the e-mail addresses of selected comments"), permissions=["change"]
+)
 def ban_emails(modeladmin, request, queryset):
     ban_senders(modeladmin, request, queryset, Ban.Kind.EMAIL, "email")
 
@@ -101,8 +108,15 @@ def ban_ips(modeladmin, request, queryset):
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
-        "excerpt", "status", "rules_fired", "story", "name", "email", "ip_address",
-        "created_at", "moderated_by",
+        "excerpt",
+        "status",
+        "rules_fired",
+        "story",
+        "name",
+        "email",
+        "ip_address",
+        "created_at",
+        "moderated_by",
     ]
     list_filter = ["status", RuleFilter, "decision", "language", "created_at"]
     list_select_related = ["article", "moderated_by"]
@@ -112,18 +126,40 @@ class CommentAdmin(admin.ModelAdmin):
     action_form = ReasonActionForm
     list_per_page = 50
     readonly_fields = [
-        "article", "name", "email", "highlighted_body", "findings_table", "decision",
-        "language", "ip_address", "user_agent", "created_at", "moderated_by", "moderated_at",
+        "article",
+        "name",
+        "email",
+        "highlighted_body",
+        "findings_table",
+        "decision",
+        "language",
+        "ip_address",
+        "user_agent",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
         "other_comments",
     ]
     fields = [
-        "article", "status", "moderation_reason", "highlighted_body", "findings_table",
-        "decision", "language", "name", "email", "ip_address", "user_agent", "created_at",
-        "moderated_by", "moderated_at", "other_comments",
+        "article",
+        "status",
+        "moderation_reason",
+        "highlighted_body",
+        "findings_table",
+        "decision",
+        "language",
+        "name",
+        "email",
+        "ip_address",
+        "user_agent",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+        "other_comments",
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).queue_order()
+    def get_ordering(self, request):
+        return Comment.QUEUE_ORDER
 
     def has_add_permission(self, request):
         return False  # comments come from readers only
@@ -146,14 +182,17 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("story"), ordering="article__published_at")
     def story(self, comment):
-        return format_html('<a href="{}">{}</a>', comment.article.get_absolute_url(),
-                           comment.article.headline[:60])
+        return format_html(
+            '<a href="{}">{}</a>', comment.article.get_absolute_url(), comment.article.headline[:60]
+        )
 
     @admin.display(description=_("comment with evidence highlighted"))
     def highlighted_body(self, comment):
         spans = [(f["start"], f["end"]) for f in comment.findings if f.get("field") == "body"]
-        return format_html('<div class="readonly" style="white-space: pre-wrap">{}</div>',
-                           highlight(comment.body, spans))
+        return format_html(
+            '<div class="readonly" style="white-space: pre-wrap">{}</div>',
+            highlight(comment.body, spans),
+        )
 
     @admin.display(description=_("rules that fired"))
     def findings_table(self, comment):
@@ -162,10 +201,16 @@ class CommentAdmin(admin.ModelAdmin):
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
-                "", "<li><strong>{}</strong> ({}, {}): “{}” — {}</li>",
+                "",
+                "<li><strong>{}</strong> ({}, {}): “{}” — {}</li>",
                 (
-                    (f["rule"], f["severity"], f.get("field", ""), f.get("evidence", ""),
-                     f.get("message_en", ""))
+                    (
+                        f["rule"],
+                        f["severity"],
+                        f.get("field", ""),
+                        f.get("evidence", ""),
+                        f.get("message_en", ""),
+                    )
                     for f in comment.findings
                 ),
             ),
@@ -182,11 +227,15 @@ class CommentAdmin(admin.ModelAdmin):
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
-                "", '<li><a href="{}">{}</a> ({}): {}</li>',
+                "",
+                '<li><a href="{}">{}</a> ({}): {}</li>',
                 (
-                    (reverse("admin:comments_comment_change", args=[other.pk]),
-                     other.created_at.strftime("%Y-%m-%d %H:%M"), other.get_status_display(),
-                     other.body[:100])
+                    (
+                        reverse("admin:comments_comment_change", args=[other.pk]),
+                        other.created_at.strftime("%Y-%m-%d %H:%M"),
+                        other.get_status_display(),
+                        other.body[:100],
+                    )
                     for other in others
                 ),
             ),

@@ -3,6 +3,7 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment
@@ -12,8 +13,17 @@ class CommentForm(forms.ModelForm):
     """Name, e-mail (never shown), the comment, and a honeypot field bots fill in."""
 
     website = forms.CharField(
-        label=_("Leave this field empty"), required=False, max_length=200,
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    body = forms.CharField(
+        label=_("Comment"),
+        min_length=2,
+        max_length=settings.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
     class Meta:
@@ -22,26 +32,25 @@ class CommentForm(forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "body": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {"email": _("Never shown to readers.")}
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
-        max_length = settings.COMMENT_MAX_LENGTH
-        body = self.fields["body"]
-        body.max_length = max_length
-        body.min_length = 2
-        body.widget.attrs["maxlength"] = str(max_length)
-        body.help_text = _("At most %(count)s characters.") % {"count": max_length}
+        self.fields["body"].help_text = gettext("At most %(count)s characters.") % {
+            "count": self.fields["body"].max_length
+        }
         self.helper = FormHelper()
         self.helper.form_action = reverse("comments:post", kwargs={"slug": article.slug})
         self.helper.form_id = "comment-form"
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Div(Field("name", wrapper_class="col-md-6"), Field("email", wrapper_class="col-md-6"),
-                css_class="row"),
+            Div(
+                Field("name", wrapper_class="col-md-6"),
+                Field("email", wrapper_class="col-md-6"),
+                css_class="row",
+            ),
             "body",
             Div("website", css_class="comment-website", aria_hidden="true"),
             Submit("submit", _("Send comment")),

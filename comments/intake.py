@@ -68,13 +68,19 @@ def comments_are_open(article, now=None):
 def receive(article, name, email, body, client, honeypot=""):
     """Decide on one submission and store it. Returns an :class:`Outcome`."""
     comment = Comment(
-        article=article, name=name, email=email.strip().lower(), body=body,
-        ip_address=client.ip, user_agent=client.user_agent,
+        article=article,
+        name=name,
+        email=email.strip().lower(),
+        body=body,
+        ip_address=client.ip,
+        user_agent=client.user_agent,
     )
     if not comments_are_open(article):
         return _refuse(comment, CLOSED, 403)
-    if ratelimit.hit(f"ip:{client.ip}" if client.ip else "", client.session_key and
-                     f"session:{client.session_key}"):
+    if ratelimit.hit(
+        f"ip:{client.ip}" if client.ip else "",
+        client.session_key and f"session:{client.session_key}",
+    ):
         return _refuse(comment, RATE_LIMIT, 429)
     if honeypot:
         return _refuse(comment, HONEYPOT, 200)
@@ -89,9 +95,7 @@ def receive(article, name, email, body, client, honeypot=""):
     # A name is shown to every reader: swearing or insults in it count too.
     name_verdict = moderate(name, extra=terms)
     findings += [
-        finding_record(f, name, "name")
-        for f in name_verdict.findings
-        if f.rule in OFFENCE_RULES
+        finding_record(f, name, "name") for f in name_verdict.findings if f.rule in OFFENCE_RULES
     ]
     decision = verdict.decision
     if any(f["field"] == "name" and f["severity"] == "reject" for f in findings):

@@ -13,12 +13,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.HELD)
 
     def queue_order(self):
-        """Held comments first, then the newest."""
-        held_first = models.Case(
-            models.When(status=Comment.Status.HELD, then=0), default=1,
-            output_field=models.IntegerField(),
-        )
-        return self.order_by(held_first, "-created_at")
+        return self.order_by(*Comment.QUEUE_ORDER)
 
 
 class Comment(models.Model):
@@ -35,7 +30,9 @@ class Comment(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="comments",
+        "articles.Article",
+        on_delete=models.CASCADE,
+        related_name="comments",
         verbose_name=_("story"),
     )
     name = models.CharField(_("name"), max_length=80)
@@ -45,26 +42,43 @@ class Comment(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.HELD, db_index=True
     )
     decision = models.CharField(
-        _("engine decision"), max_length=10, blank=True,
+        _("engine decision"),
+        max_length=10,
+        blank=True,
         help_text=_("What the moderation engine decided: reject, review or pass."),
     )
     language = models.CharField(_("detected language"), max_length=8, blank=True)
     findings = models.JSONField(_("findings"), default=list, blank=True)
     rules = models.CharField(
-        _("rules"), max_length=300, blank=True, db_index=True,
+        _("rules"),
+        max_length=300,
+        blank=True,
+        db_index=True,
         help_text=_("The rules that fired, comma-separated (for filtering)."),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=400, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("moderated by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_reason = models.CharField(_("moderator's reason"), max_length=300, blank=True)
 
     objects = CommentQuerySet.as_manager()
+
+    # The moderation queue's order: held comments first, then the newest.
+    QUEUE_ORDER = [
+        models.Case(
+            models.When(status="held", then=0), default=1, output_field=models.IntegerField()
+        ).asc(),
+        "-created_at",
+    ]
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -98,8 +112,12 @@ class Ban(models.Model):
     value = models.CharField(_("value"), max_length=254)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("banned by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("banned by"),
     )
     created_at = models.DateTimeField(_("banned at"), auto_now_add=True)
 
@@ -127,7 +145,8 @@ class Term(models.Model):
 
     kind = models.CharField(_("list"), max_length=10, choices=Kind.choices)
     term = models.CharField(
-        _("term"), max_length=100,
+        _("term"),
+        max_length=100,
         help_text=_(
             "A word (“amk”), a stem with its suffixes (“siktir*”), a phrase (“geri zekalı*”), "
             "or “=word” when the Turkish letters must be written."

@@ -30,12 +30,17 @@ class PostCommentView(ArticleDetailView):
         status, outcome = 200, None
         if form.is_valid():
             client = intake.Client(
-                ip=client_ip(request), user_agent=user_agent(request),
+                ip=client_ip(request),
+                user_agent=user_agent(request),
                 session_key=request.session.session_key or "",
             )
             data = form.cleaned_data
             outcome = intake.receive(
-                article, data["name"], data["email"], data["body"], client,
+                article,
+                data["name"],
+                data["email"],
+                data["body"],
+                client,
                 honeypot=data["website"],
             )
             if outcome.accepted:

@@ -16,9 +16,11 @@ def comment_section(context, article):
     After a refused submission the view puts the bound form and the outcome in
     the context; they are shown with the reasons and the commenter's text.
     """
-    comments = list(Comment.objects.approved().filter(article=article).only(
-        "id", "name", "body", "created_at", "article_id"
-    ))
+    comments = list(
+        Comment.objects.approved()
+        .filter(article=article)
+        .only("id", "name", "body", "created_at", "article_id")
+    )
     outcome = context.get("comment_outcome")
     rejection = None
     if outcome is not None and outcome.reason == "rules":
@@ -42,8 +44,14 @@ def rejection_details(outcome, language):
         key = (finding["rule"], finding[message_key])
         if key not in seen:
             seen.add(key)
-            reasons.append({"rule": finding["rule"], "message": finding[message_key],
-                            "evidence": finding["evidence"], "field": finding["field"]})
+            reasons.append(
+                {
+                    "rule": finding["rule"],
+                    "message": finding[message_key],
+                    "evidence": finding["evidence"],
+                    "field": finding["field"],
+                }
+            )
     spans = [(f["start"], f["end"]) for f in outcome.findings if f["field"] == "body"]
     suggestion = next((f["suggestion"] for f in outcome.findings if f.get("suggestion")), None)
     return {

@@ -25,7 +25,9 @@ def post_comment(client):
         data = {"name": name, "email": email, "body": body, "website": ""}
         data.update(extra)
         return client.post(
-            f"/news/{article.slug}/comment/", data, follow=follow,
+            f"/news/{article.slug}/comment/",
+            data,
+            follow=follow,
             HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
             REMOTE_ADDR="203.0.113.7",
         )

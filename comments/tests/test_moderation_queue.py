@@ -30,8 +30,9 @@ def make_comment(story, body="Güzel bir haber.", status=Comment.Status.HELD, **
 def test_queue_lists_held_comments_first_with_rules_and_evidence(client, moderator, story):
     make_comment(story, "Eski onaylı yorum", status=Comment.Status.APPROVED)
     make_comment(
-        story, "Bu yazar aptal biri", findings=[{"rule": "insult", "severity": "review",
-                                                 "start": 10, "end": 15, "field": "body"}],
+        story,
+        "Bu yazar aptal biri",
+        findings=[{"rule": "insult", "severity": "review", "start": 9, "end": 14, "field": "body"}],
         rules="insult",
     )
     client.force_login(moderator)
@@ -72,7 +73,8 @@ def test_moderator_bans_the_sender_from_the_queue(client, moderator, story):
             {"action": action, "_selected_action": [comment.pk], "reason": "troll"},
         )
     assert set(Ban.objects.values_list("kind", "value")) == {
-        ("email", "okur@example.com"), ("ip", "198.51.100.4"),
+        ("email", "okur@example.com"),
+        ("ip", "198.51.100.4"),
     }
 
 

@@ -15,8 +15,9 @@ class Command(BaseCommand):
     help = "Flush buffered read counts to the database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--every", type=float, default=0,
-                            help="keep flushing every N seconds until stopped")
+        parser.add_argument(
+            "--every", type=float, default=0, help="keep flushing every N seconds until stopped"
+        )
 
     def handle(self, *args, every=0, **options):
         if not read_buffer.enabled():
