@@ -206,9 +206,9 @@ class ArchiveMixin(StoryListMixin):
     make_object_list = True
     kind = _("Archive")
 
-    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
-        # The dates need no bylines: drop the listing's prefetches for this query.
-        return super().get_date_list(queryset.prefetch_related(None), date_type, ordering)
+    def get_queryset(self):
+        # Plain: the date list and the previous/next date links need no bylines.
+        return Article.objects.published()
 
     def get_breadcrumbs(self):
         crumbs = [(_("Archive"), reverse("articles:archive"))]
@@ -227,10 +227,13 @@ class ArchiveMixin(StoryListMixin):
             crumbs.append((formats.date_format(day, "DATE_FORMAT"), self.request.path))
         return crumbs
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(archive_level=self.archive_level, **kwargs)
+
     def get_dated_items(self):
         date_list, object_list, extra = super().get_dated_items()
         self.archive_day = extra.get("day") or extra.get("month") or extra.get("year")
-        return date_list, object_list, extra
+        return date_list, object_list.for_listing(), extra
 
 
 class ArchiveIndex(ArchiveMixin, ArchiveIndexView):
