@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
@@ -6,6 +8,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views import i18n as i18n_views
 from django.views.generic import (
     ArchiveIndexView,
     DayArchiveView,
@@ -287,6 +290,19 @@ class SearchView(StoryListMixin, ListView):
         search.add_snippets(context["object_list"], self.query)
         context["query"] = self.query
         return context
+
+
+def set_language(request):
+    """Django's ``set_language``, with ``next`` resolved in the language of its own prefix.
+
+    Django resolves ``next`` in the request's language, and /i18n/ is unprefixed (so
+    Turkish): an English address (/en/...) would not resolve there and switching from
+    English back to Turkish would stay on the English page.
+    """
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    next_language = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(next_language or settings.LANGUAGE_CODE):
+        return i18n_views.set_language(request)
 
 
 def preview_prefixes():

@@ -11,13 +11,13 @@ from django.urls import include, path
 
 from articles import feeds
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
-from articles.views import RobotsTxtView
+from articles.views import RobotsTxtView, set_language
 
 admin.site.site_header = "newsportal"
 admin.site.site_title = "newsportal"
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("robots.txt", RobotsTxtView.as_view(), name="robots_txt"),
     path("feeds/rss/", feeds.LatestStoriesFeed(), name="feed_rss"),
