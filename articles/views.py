@@ -246,9 +246,6 @@ class ArchiveIndex(ArchiveMixin, ArchiveIndexView):
     def get_title(self):
         return _("Archive")
 
-    def get_breadcrumbs(self):
-        return [(_("Archive"), reverse("articles:archive"))]
-
 
 class ArchiveYear(ArchiveMixin, YearArchiveView):
     archive_level = "year"
