@@ -4,11 +4,19 @@ import os
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article, Author, Byline, Section
 from articles.slugs import turkish_slugify
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Turkish, the default: a request to /en/ must not leak into the next."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

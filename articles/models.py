@@ -1,9 +1,10 @@
 from datetime import timedelta
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .slugs import unique_slug
@@ -27,6 +28,9 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
+
+    def get_feed_url(self):
+        return reverse("section_feed_rss", kwargs={"slug": self.slug})
 
 
 class Author(models.Model):
@@ -88,6 +92,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_listing().prefetch_related("tags")
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is for the database's full-text index, never shown: not loaded.
+        return super().get_queryset().defer("search_vector")
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -144,8 +154,14 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
     comments_enabled = models.BooleanField(_("comments open"), default=True)
+    search_vector = SearchVectorField(
+        _("search vector"),
+        null=True,
+        editable=False,
+        help_text=_("Kept up to date by the database on PostgreSQL; see articles/search.py."),
+    )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -167,7 +183,14 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        """The story in the reader's current interface language."""
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def get_canonical_url(self):
+        """The story's one address for search engines, feeds and sitemaps: under its own
+        language (a Turkish story unprefixed, an English one under /en/)."""
+        with translation.override(self.language):
+            return self.get_absolute_url()
 
     def is_published(self):
         return (

@@ -1,8 +1,25 @@
-from django.contrib.admin.views.decorators import staff_member_required
-from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
-from django.views.generic import DetailView, ListView, TemplateView
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import i18n as i18n_views
+from django.views.generic import (
+    ArchiveIndexView,
+    DayArchiveView,
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
+
+from . import search, structured_data
 from .counters import ReadVisit
 from .models import Article, Author, Section, Tag
 
@@ -48,11 +65,21 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        crumbs = [
+            (_("Home"), reverse("articles:home")),
+            (article.section.name, article.section.get_absolute_url()),
+            (article.headline, article.get_canonical_url()),
+        ]
         context.update(
             previous_story=article.previous_story(),
             next_story=article.next_story(),
             related_stories=article.related_stories(),
             preview=self.preview,
+            canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
+            json_ld=[
+                structured_data.news_article(article, self.request),
+                structured_data.breadcrumb_list(crumbs, self.request),
+            ],
         )
         return context
 
@@ -70,11 +97,50 @@ class ArticlePreviewView(ArticleDetailView):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
-class ArticleListView(PublishedArticleMixin, ListView):
-    """A paginated list of published stories filtered by one object (section, tag, author)."""
+class StoryListMixin(PublishedArticleMixin):
+    """A paginated list page: a title, breadcrumbs (shown and as JSON-LD), a canonical URL."""
 
     template_name = "articles/article_list.html"
     paginate_by = PAGE_SIZE
+    kind = ""
+
+    def get_title(self):
+        raise NotImplementedError
+
+    def get_description(self):
+        return ""
+
+    def get_breadcrumbs(self):
+        """The trail after the home page: ``[(name, path), ...]``, this page last."""
+        return [(self.get_title(), self.request.path)]
+
+    def get_canonical_path(self):
+        return self.request.path
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        crumbs = [(_("Home"), reverse("articles:home")), *self.get_breadcrumbs()]
+        canonical = self.get_canonical_path()
+        page = context.get("page_obj")
+        if page is not None and page.number > 1:
+            canonical += f"?page={page.number}"
+        other_parameters = self.request.GET.copy()
+        other_parameters.pop("page", None)
+        context.update(
+            page_query=other_parameters.urlencode() + "&" if other_parameters else "",
+            title=self.get_title(),
+            kind=self.kind,
+            description=self.get_description(),
+            breadcrumbs=crumbs,
+            canonical_url=self.request.build_absolute_uri(canonical),
+            json_ld=[structured_data.breadcrumb_list(crumbs, self.request)],
+        )
+        return context
+
+
+class ArticleListView(StoryListMixin, ListView):
+    """Published stories filed under one object (section, tag, author)."""
+
     model_class = None
     filter_field = None
 
@@ -82,23 +148,179 @@ class ArticleListView(PublishedArticleMixin, ListView):
         self.subject = get_object_or_404(self.model_class, slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.filter_field: self.subject})
 
+    def get_title(self):
+        return str(self.subject)
+
+    def get_canonical_path(self):
+        return self.subject.get_absolute_url()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["subject"] = self.subject
-        context["subject_kind"] = self.model_class._meta.verbose_name
         return context
 
 
 class SectionView(ArticleListView):
     model_class = Section
     filter_field = "section"
+    kind = _("Section")
+
+    def get_description(self):
+        return self.subject.description
 
 
 class TagView(ArticleListView):
     model_class = Tag
     filter_field = "tags"
+    kind = _("Tag")
 
 
 class AuthorView(ArticleListView):
     model_class = Author
     filter_field = "authors"
+    kind = _("Author")
+
+    def get_description(self):
+        return self.subject.bio
+
+
+class LanguageView(StoryListMixin, ListView):
+    """Published stories written in one language, whatever the interface language."""
+
+    kind = _("Language")
+
+    def get_queryset(self):
+        self.language = self.kwargs["language"]
+        if self.language not in Article.Language.values:
+            raise Http404
+        return super().get_queryset().filter(language=self.language)
+
+    def get_title(self):
+        return _("Stories in %(language)s") % {"language": Article.Language(self.language).label}
+
+
+class ArchiveMixin(StoryListMixin):
+    """The date archive: generic date views over published stories, paginated."""
+
+    template_name = "articles/archive.html"
+    date_field = "published_at"
+    allow_future = False
+    month_format = "%m"
+    make_object_list = True
+    kind = _("Archive")
+
+    def get_queryset(self):
+        # Plain: the date list and the previous/next date links need no bylines.
+        return Article.objects.published()
+
+    def get_breadcrumbs(self):
+        crumbs = [(_("Archive"), reverse("articles:archive"))]
+        day = getattr(self, "archive_day", None)
+        if day is None:
+            return crumbs
+        crumbs.append((str(day.year), reverse("articles:archive_year", args=[day.year])))
+        if self.archive_level in ("month", "day"):
+            crumbs.append(
+                (
+                    formats.date_format(day, "YEAR_MONTH_FORMAT"),
+                    reverse("articles:archive_month", args=[day.year, day.month]),
+                )
+            )
+        if self.archive_level == "day":
+            crumbs.append((formats.date_format(day, "DATE_FORMAT"), self.request.path))
+        return crumbs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(archive_level=self.archive_level, **kwargs)
+
+    def get_dated_items(self):
+        date_list, object_list, extra = super().get_dated_items()
+        self.archive_day = extra.get("day") or extra.get("month") or extra.get("year")
+        return date_list, object_list.for_listing(), extra
+
+
+class ArchiveIndex(ArchiveMixin, ArchiveIndexView):
+    allow_empty = True
+    archive_level = "index"
+
+    def get_title(self):
+        return _("Archive")
+
+
+class ArchiveYear(ArchiveMixin, YearArchiveView):
+    archive_level = "year"
+
+    def get_title(self):
+        return str(self.archive_day.year)
+
+
+class ArchiveMonth(ArchiveMixin, MonthArchiveView):
+    archive_level = "month"
+
+    def get_title(self):
+        return formats.date_format(self.archive_day, "YEAR_MONTH_FORMAT")
+
+
+class ArchiveDay(ArchiveMixin, DayArchiveView):
+    archive_level = "day"
+
+    def get_title(self):
+        return formats.date_format(self.archive_day, "DATE_FORMAT")
+
+
+class SearchView(StoryListMixin, ListView):
+    """Ranked search over headlines, spots and bodies (see ``articles.search``)."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = search.clean_query(self.request.GET.get("q", ""))
+        if not self.query:
+            return Article.objects.none()
+        return search.search(self.query)
+
+    def get_title(self):
+        return _("Search")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        search.add_snippets(context["object_list"], self.query)
+        context["query"] = self.query
+        return context
+
+
+def set_language(request):
+    """Django's ``set_language``, with ``next`` resolved in the language of its own prefix.
+
+    Django resolves ``next`` in the request's language, and /i18n/ is unprefixed (so
+    Turkish): an English address (/en/...) would not resolve there and switching from
+    English back to Turkish would stay on the English page.
+    """
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    next_language = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(next_language or settings.LANGUAGE_CODE):
+        return i18n_views.set_language(request)
+
+
+def preview_prefixes():
+    """Where editors' previews live, in every interface language (/preview/, /en/preview/)."""
+    prefixes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.append(reverse("articles:preview", args=[1]).removesuffix("1/"))
+    return prefixes
+
+
+class RobotsTxtView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        build = self.request.build_absolute_uri
+        context.update(
+            admin_path="/" + settings.ADMIN_URL,
+            preview_paths=preview_prefixes(),
+            sitemaps=[build(reverse("sitemap")), build(reverse("news_sitemap"))],
+        )
+        return context

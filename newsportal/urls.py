@@ -1,17 +1,54 @@
+"""URLs: reader pages under i18n_patterns (Turkish, the default, unprefixed; English
+under /en/); the admin, feeds, sitemaps, robots.txt and the language switch outside
+the prefix, one address each."""
+
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from articles import feeds
+from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
+from articles.views import RobotsTxtView, set_language
 
 admin.site.site_header = "newsportal"
 admin.site.site_title = "newsportal"
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("robots.txt", RobotsTxtView.as_view(), name="robots_txt"),
+    path("feeds/rss/", feeds.LatestStoriesFeed(), name="feed_rss"),
+    path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
+    path("feeds/section/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed_rss"),
+    path("feeds/section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS | NEWS_SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
+        name="news_sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+]
+
+urlpatterns += i18n_patterns(
     path("", include("comments.urls")),
     path("", include("articles.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Tag
 
@@ -28,7 +29,34 @@ def grow(make_article, stories, authors_each, tags_each):
     return made
 
 
-@pytest.mark.parametrize("url_of", ["home", "article", "section", "author", "tag"])
+LIST_PAGES = [
+    "home",
+    "article",
+    "section",
+    "author",
+    "tag",
+    "language",
+    "archive",
+    "archive_year",
+    "archive_month",
+    "archive_day",
+    "search",
+    "feed_rss",
+    "feed_atom",
+    "section_feed",
+    "sitemap_stories",
+    "sitemap_news",
+]
+
+
+def archive_url(story, parts):
+    local = timezone.localtime(story.published_at)
+    return "/archive/" + "".join(
+        f"{value:02d}/" for value in (local.year, local.month, local.day)[:parts]
+    )
+
+
+@pytest.mark.parametrize("url_of", LIST_PAGES)
 def test_page_query_count_does_not_grow_with_content(client, make_article, url_of):
     small = grow(make_article, stories=3, authors_each=1, tags_each=1)
     urls = {
@@ -37,6 +65,17 @@ def test_page_query_count_does_not_grow_with_content(client, make_article, url_o
         "section": lambda stories: stories[1].section.get_absolute_url(),
         "author": lambda stories: stories[1].bylines.first().author.get_absolute_url(),
         "tag": lambda stories: "/tag/tag-0/",
+        "language": lambda stories: "/en/language/tr/",
+        "archive": lambda stories: "/archive/",
+        "archive_year": lambda stories: archive_url(stories[1], 1),
+        "archive_month": lambda stories: archive_url(stories[1], 2),
+        "archive_day": lambda stories: archive_url(stories[1], 3),
+        "search": lambda stories: "/search/?q=story",
+        "feed_rss": lambda stories: "/feeds/rss/",
+        "feed_atom": lambda stories: "/feeds/atom/",
+        "section_feed": lambda stories: f"/feeds/section/{stories[1].section.slug}/rss/",
+        "sitemap_stories": lambda stories: "/sitemap-stories.xml",
+        "sitemap_news": lambda stories: "/sitemap-news.xml",
     }
     before = count_queries(client, urls[url_of](small))
     large = grow(make_article, stories=40, authors_each=4, tags_each=6)

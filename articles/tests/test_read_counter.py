@@ -34,8 +34,7 @@ def test_another_reader_counts_again(make_article):
 
 def test_page_shows_the_total_including_this_read(client, make_article):
     article = make_article(read_count=41)
-    client.cookies["django_language"] = "en"
-    html = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).content.decode()
+    html = client.get(f"/en{article.get_absolute_url()}", HTTP_USER_AGENT=BROWSER).content.decode()
     assert "This news has been read 42 times in total" in html
 
 

@@ -21,11 +21,20 @@ def story(make_article):
 def post_comment(client):
     """POST the comment form the way a browser does, as the reader ``client``."""
 
-    def post(article, body, name="Ayşe Yılmaz", email="ayse@example.com", follow=False, **extra):
+    def post(
+        article,
+        body,
+        name="Ayşe Yılmaz",
+        email="ayse@example.com",
+        follow=False,
+        language="tr",
+        **extra,
+    ):
         data = {"name": name, "email": email, "body": body, "website": ""}
         data.update(extra)
+        prefix = "" if language == "tr" else f"/{language}"
         return client.post(
-            f"/news/{article.slug}/comment/",
+            f"{prefix}/news/{article.slug}/comment/",
             data,
             follow=follow,
             HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",

@@ -72,7 +72,7 @@ def test_reader_fixes_capitals_and_moderator_approves(live_server, page_for, mak
     # A transactional test starts from empty tables: make the groups the migration made.
     make_groups(Group, Permission)
     moderator.groups.add(Group.objects.get(name="Moderators"))
-    url = live_server.url + story.get_absolute_url()
+    url = live_server.url + "/en" + story.get_absolute_url()
 
     reader = page_for("en")
     reader.goto(url)
@@ -88,7 +88,7 @@ def test_reader_fixes_capitals_and_moderator_approves(live_server, page_for, mak
 
     reader.fill("#id_body", "This budget is a disappointment and everyone should know about it.")
     reader.click("#comment-form [type=submit]")
-    reader.wait_for_url(f"**{story.get_absolute_url()}#comments")
+    reader.wait_for_url(f"**/en{story.get_absolute_url()}#comments")
     assert "awaiting approval" in reader.locator(".messages").inner_text()
     assert Comment.objects.get(status=Comment.Status.HELD).name == "Deniz"
 

@@ -44,8 +44,7 @@ def test_post_moderation_publishes_a_clean_comment_at_once(client, story, post_c
     ],
 )
 def test_broken_rule_is_named_and_the_text_kept(client, story, post_comment, body, rule):
-    client.cookies["django_language"] = "en"
-    response = post_comment(story, body)
+    response = post_comment(story, body, language="en")
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="comment-rejection"' in html

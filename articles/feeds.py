@@ -1,0 +1,100 @@
+"""RSS 2.0 and Atom feeds of the latest published stories: all, and per section.
+
+Built on django.contrib.syndication. Items link to each story's canonical address
+(under its own language) and carry the byline, the section and tags as categories,
+and the publish and update times. Only ``Article.objects.published()`` ever appears.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Section
+
+FEED_SIZE = 30
+
+
+class LatestStoriesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    description = _("The latest news")
+
+    def title(self):
+        return settings.SITE_NAME
+
+    def link(self):
+        return reverse("articles:home")
+
+    def feed_url(self):
+        return reverse("feed_rss")
+
+    def items(self):
+        return Article.objects.published().for_page()[:FEED_SIZE]
+
+    def item_title(self, article):
+        return article.headline
+
+    def item_description(self, article):
+        return article.spot
+
+    def item_link(self, article):
+        return article.get_canonical_url()
+
+    def item_guid(self, article):
+        return f"article-{article.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return max(article.updated_at, article.published_at)
+
+    def item_author_name(self, article):
+        return ", ".join(author.name for author in article.byline_authors) or None
+
+    def item_categories(self, article):
+        return [article.section.name, *(tag.name for tag in article.tags.all())]
+
+
+class LatestStoriesAtomFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestStoriesFeed.description
+
+    def feed_url(self):
+        return reverse("feed_atom")
+
+
+class SectionFeed(LatestStoriesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, section):
+        return f"{section.name} – {settings.SITE_NAME}"
+
+    def link(self, section):
+        return section.get_absolute_url()
+
+    def description(self, section):
+        return section.description or _("The latest news in %(section)s") % {
+            "section": section.name
+        }
+
+    def feed_url(self, section):
+        return reverse("section_feed_rss", kwargs={"slug": section.slug})
+
+    def items(self, section):
+        return Article.objects.published().filter(section=section).for_page()[:FEED_SIZE]
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, section):
+        return self.description(section)
+
+    def feed_url(self, section):
+        return reverse("section_feed_atom", kwargs={"slug": section.slug})

@@ -1,0 +1,92 @@
+"""schema.org JSON-LD for search engines, built as Python dicts and dumped safely.
+
+Pages put the dicts in their context as ``json_ld`` (a list); templates render each
+with ``{{ data|json_ld }}`` (``articles.templatetags.structured_data``), which escapes
+``<``, ``>`` and ``&`` so that a headline containing ``</script>`` cannot end the
+script element. Never build JSON-LD by concatenating strings in a template.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+
+# Characters that could end a <script> element or start an HTML entity, plus the two
+# line separators that older JavaScript parsers reject inside strings.
+_SCRIPT_SAFE = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def dumps(data):
+    """JSON text that is safe inside a <script> element."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def script_tag(data):
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(data)))
+
+
+def publisher(request):
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("articles:home")),
+    }
+
+
+def news_article(article, request):
+    """A ``NewsArticle`` for a story page (uses the prefetched bylines, section and tags)."""
+    canonical = request.build_absolute_uri(article.get_canonical_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "url": canonical,
+        "headline": article.headline,
+        "description": article.spot,
+        "datePublished": localtime(article.published_at).isoformat(),
+        "dateModified": localtime(max(article.updated_at, article.published_at)).isoformat(),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in article.byline_authors
+        ],
+        "publisher": publisher(request),
+        "articleSection": article.section.name,
+        "inLanguage": article.language,
+    }
+    if article.image:
+        data["image"] = [request.build_absolute_uri(article.image.url)]
+    tags = [tag.name for tag in article.tags.all()]
+    if tags:
+        data["keywords"] = tags
+    return data
+
+
+def breadcrumb_list(crumbs, request):
+    """A ``BreadcrumbList`` from ``[(name, path), ...]``, the home page first."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": str(name),
+                "item": request.build_absolute_uri(path),
+            }
+            for position, (name, path) in enumerate(crumbs, start=1)
+        ],
+    }
