@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Section
@@ -37,7 +38,8 @@ class LatestStoriesFeed(Feed):
         return article.headline
 
     def item_description(self, article):
-        return article.spot
+        # RSS descriptions and Atom summaries are HTML to feed readers; the spot is text.
+        return escape(article.spot)
 
     def item_link(self, article):
         return article.get_canonical_url()

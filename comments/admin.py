@@ -125,6 +125,10 @@ class CommentAdmin(admin.ModelAdmin):
     actions = [approve, reject, ban_emails, ban_ips]
     action_form = ReasonActionForm
     list_per_page = 50
+
+    class Media:
+        css = {"all": ["comments/admin.css"]}
+
     readonly_fields = [
         "article",
         "name",
@@ -190,7 +194,7 @@ class CommentAdmin(admin.ModelAdmin):
     def highlighted_body(self, comment):
         spans = [(f["start"], f["end"]) for f in comment.findings if f.get("field") == "body"]
         return format_html(
-            '<div class="readonly" style="white-space: pre-wrap">{}</div>',
+            '<div class="readonly comment-body-highlighted">{}</div>',
             highlight(comment.body, spans),
         )
 

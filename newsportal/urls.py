@@ -13,6 +13,10 @@ from articles import feeds
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
 from articles.views import RobotsTxtView, set_language
 
+# Errors: oversize requests 413; database outages 503, other failures 500 (newsportal/errors.py).
+handler400 = "newsportal.errors.bad_request"
+handler500 = "newsportal.errors.server_error"
+
 admin.site.site_header = "newsportal"
 admin.site.site_title = "newsportal"
 
