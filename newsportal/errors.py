@@ -29,7 +29,7 @@ RETRY_AFTER_SECONDS = 30
 
 def render_error(template_name, status, **context):
     """The error page, rendered without context processors (no database needed)."""
-    context.setdefault("site_name", settings.SITE_NAME)
+    context.update(site_name=settings.SITE_NAME, status=status)
     try:
         body = loader.get_template(template_name).render(context)
     except Exception:  # the error page itself must never fail
@@ -60,7 +60,7 @@ def bad_request(request, exception=None):
     """A malformed request; one too large (body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many
     fields) is answered 413 Content Too Large, so clients know what to change."""
     if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
-        return render_error("400.html", 413, status=413)
+        return render_error("400.html", 413)
     return render_error("400.html", 400)
 
 
