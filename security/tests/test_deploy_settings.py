@@ -153,3 +153,18 @@ def test_no_page_needs_unsafe_inline(client, superuser, story, draft):
     pages["admin login"] = client.get(reverse("admin:login")).content.decode()
     found = {name: problems(html, allowed_tags={"svg", "details"}) for name, html in pages.items()}
     assert {name: issues for name, issues in found.items() if issues} == {}
+
+
+def test_collectstatic_works_with_the_production_storage(tmp_path, settings):
+    """WhiteNoise's manifest storage rewrites every url() in the CSS: a reference to a
+    file we do not ship (such as a source map) would make the production deploy fail."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert (tmp_path / "staticfiles.json").exists()
+    assert (tmp_path / "comments" / "admin.css").exists()
