@@ -99,10 +99,14 @@ def record_read(article_id):
     if read_buffer.enabled():
         try:
             buffered = read_buffer.add_read(article_id)
-            read_buffer.flush_if_due()
-            return buffered
         except Exception:  # Redis away: the database still counts, nothing is lost
             logger.warning("read buffer unavailable; counting in the database", exc_info=True)
+        else:
+            try:
+                read_buffer.flush_if_due()
+            except Exception:  # the read is buffered: counting it again would count it twice
+                logger.warning("read flush failed; the next flush retries", exc_info=True)
+            return buffered
     from .models import Article
 
     Article.objects.filter(pk=article_id).update(read_count=F("read_count") + 1)

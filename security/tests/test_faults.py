@@ -7,7 +7,7 @@ under gunicorn, is ``security/faults.sh``; these are the fast, deterministic par
 import psycopg
 import pytest
 import redis
-from django.db import close_old_connections, connection
+from django.db import OperationalError, close_old_connections, connection
 from django.test import Client
 
 from articles.models import Article
@@ -108,3 +108,20 @@ def test_dropped_database_connection_gives_503_then_recovers(postgres_only, make
         Client(HTTP_USER_AGENT="Mozilla/5.0 other").get(story.get_absolute_url()).status_code == 200
     )
     assert Article.objects.get(pk=story.pk).read_count == 2
+
+
+def test_a_failed_flush_does_not_count_a_buffered_read_twice(redis_url, settings, story):
+    """The database fails while a request flushes the read buffer (PostgreSQL restarting):
+    the read is already in Redis, so it must not also be written to the database; the
+    batch stays in Redis and the next flush applies it once."""
+    from unittest import mock
+
+    from articles import read_buffer
+
+    settings.READS_REDIS_URL = redis_url
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 reader")
+    with mock.patch.object(read_buffer, "apply_batch", side_effect=OperationalError("down")):
+        assert reader.get(story.get_absolute_url()).status_code == 200
+    assert Article.objects.get(pk=story.pk).read_count == 0
+    read_buffer.flush()
+    assert Article.objects.get(pk=story.pk).read_count == 1
