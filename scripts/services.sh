@@ -54,8 +54,14 @@ stop_temporary_services() {
     PG_STOP=""
   fi
   if [ -n "${REDIS_DIR:-}" ]; then
-    [ -s "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true
-    rm -rf "$REDIS_DIR"
+    if [ -s "$REDIS_DIR/redis.pid" ]; then
+      local pid
+      pid=$(cat "$REDIS_DIR/redis.pid")
+      kill "$pid" 2>/dev/null || true
+      # Let it exit (it may still write its log) before removing its folder.
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    rm -rf "$REDIS_DIR" || true
     REDIS_DIR=""
   fi
 }
