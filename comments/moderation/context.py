@@ -97,3 +97,25 @@ class Context:
                     index += 1
                 positions.append(index)
         return positions
+
+    def second_person(self, hit: Hit, window: int = 3) -> bool:
+        """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?"""
+        words = self.words
+        near = range(max(0, hit.first - window), min(len(words), hit.last + window + 1))
+        if any(i in self.addressee_positions for i in near):
+            return True
+        token = words[hit.last]
+        rest = token.fold[len(hit.entry.words[-1].stem) :]
+        if len(rest) >= 3 and rest.endswith(_SECOND_PERSON_ENDINGS):
+            return True
+        return hit.last + 1 < len(words) and words[hit.last + 1].fold in _QUESTIONS
+
+    def mentioned(self, hit: Hit, window: int = 3) -> bool:
+        """Is a @mention near the hit?"""
+        return any(
+            hit.first - window <= p <= hit.last + window + 1 for p in self.mention_positions
+        )
+
+
+_SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
+_QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})

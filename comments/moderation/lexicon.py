@@ -5,7 +5,8 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     siktir*              a stem: the word and anything agglutinated to it (siktirin, siktirgit)
     amk                  an exact word
     geri zekalı*         a phrase: words in a row, each exact or a stem
-    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", a @mention)
+    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", "salaksın")
+    shit* ; soft         rejected when aimed at someone, reviewed otherwise (profanity)
     =amın*               "=": the Turkish letters must be written (amın, not the "amin" of prayers)
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
     damn ; review        a severity other than the file's default
@@ -42,6 +43,7 @@ class Entry:
     severity: str | None = None
     lang: str | None = None
     aimed_only: bool = False  # counts only when aimed at someone ("hayvan", "pig")
+    soft: bool = False  # rejected only when aimed at someone, reviewed otherwise ("shit")
     source: str = ""  # the line it came from, for the admin and for debugging
 
     @property
@@ -56,7 +58,7 @@ def parse_entry(line: str) -> Entry | None:
         return None
     body, _, options = line.partition(";")
     severity = lang = None
-    aimed_only = False
+    aimed_only = soft = False
     for option in options.replace(",", " ").split():
         if option in ("reject", "review"):
             severity = option
@@ -64,6 +66,8 @@ def parse_entry(line: str) -> Entry | None:
             lang = option
         elif option == "aimed":
             aimed_only = True
+        elif option == "soft":
+            soft = True
         else:
             raise ValueError(f"unknown lexicon option {option!r} in {line!r}")
     words = []
@@ -77,7 +81,7 @@ def parse_entry(line: str) -> Entry | None:
         words.append(Word(stem, fold(stem), prefix, strict))
     if not words:
         return None
-    return Entry(tuple(words), severity, lang, aimed_only, body.strip())
+    return Entry(tuple(words), severity, lang, aimed_only, soft, body.strip())
 
 
 def _word_matches(word: Word, norm: str, folded: str) -> bool:
@@ -266,7 +270,7 @@ class Lexicon:
         if not terms:
             return self
         banned = tuple(
-            Entry(e.words, e.severity or "reject", e.lang, e.aimed_only, e.source)
+            Entry(e.words, e.severity or "reject", e.lang, e.aimed_only, e.soft, e.source)
             for e in parse_terms(terms.banned)
         )
         return Lexicon(

@@ -7,7 +7,8 @@ at the evidence even though matching runs on a normalised form:
   without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i 0→o @→a $→s),
   accents other than the Turkish letters stripped (``â``→``a``), Turkish letters kept.
 * ``fold``: ``norm`` with the Turkish letters folded to ASCII (ç→c ğ→g ı→i ö→o ş→s ü→u).
-* ``squeezed``: ``norm`` with runs of a letter collapsed to one letter (``siiiik``→``sik``).
+* ``squeezed``: ``norm`` with floods (three or more of a letter) collapsed to one letter
+  (``siiiik``→``sik``); doubled letters stay, or ``book`` would read ``bok`` and ``sikke`` ``sike``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ SPLIT_RE = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_][.\-_*]){1,}[^\W\d_](?![^\W\d_])"
     r"|(?<![^\W\d_])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W\d_])"
 )
-_SQUEEZE_RE = re.compile(r"(.)\1+")
+_SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 
 
 @lru_cache(maxsize=65536)
@@ -70,7 +71,7 @@ def fold(word: str) -> str:
 
 
 def squeeze(word: str) -> str:
-    """Collapse every run of a repeated character to one: ``siiik`` → ``sik``."""
+    """Collapse every run of three or more of a character to one: ``siiik`` → ``sik``."""
     return _SQUEEZE_RE.sub(r"\1", word)
 
 

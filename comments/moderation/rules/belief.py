@@ -13,7 +13,10 @@ def check(ctx: Context) -> list[Finding]:
     beliefs = ctx.hits(ctx.lexicon.belief)
     if not beliefs:
         return []
-    partners = [(hit, REJECT) for hit in ctx.profanity if (hit.entry.severity or REJECT) == REJECT]
+    partners = [
+        (hit, REVIEW if hit.entry.soft or hit.entry.severity == REVIEW else REJECT)
+        for hit in ctx.profanity
+    ]
     partners += [
         (hit, REVIEW if hit.entry.severity == REVIEW or hit.entry.aimed_only else REJECT)
         for hit in ctx.insults
