@@ -112,9 +112,7 @@ class Context:
 
     def mentioned(self, hit: Hit, window: int = 3) -> bool:
         """Is a @mention near the hit?"""
-        return any(
-            hit.first - window <= p <= hit.last + window + 1 for p in self.mention_positions
-        )
+        return any(hit.first - window <= p <= hit.last + window + 1 for p in self.mention_positions)
 
 
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")

@@ -150,9 +150,7 @@ class Report:
         return out
 
 
-def moderate_lines(
-    lines: Iterable[str], engine: Engine | None = None
-) -> Iterator[dict | BadLine]:
+def moderate_lines(lines: Iterable[str], engine: Engine | None = None) -> Iterator[dict | BadLine]:
     """Each input line moderated: the annotated object, or a :class:`BadLine`."""
     engine = engine or default_engine()
     for _number, obj in read_lines(lines):

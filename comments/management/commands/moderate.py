@@ -12,8 +12,8 @@ class Command(BaseCommand):
     requires_system_checks = []  # a text filter: no need to check the whole project
 
     help = (
-        "Read one JSON object per line (with a \"text\") on standard input and write it back "
-        "with \"decision\", \"lang\" and \"findings\". With --evaluate, lines carry a \"label\" "
+        'Read one JSON object per line (with a "text") on standard input and write it back '
+        'with "decision", "lang" and "findings". With --evaluate, lines carry a "label" '
         "and the command prints precision, recall and throughput per rule instead."
     )
 
