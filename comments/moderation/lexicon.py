@@ -144,7 +144,7 @@ class Matcher:
     def match_word(self, norm: str, folded: str, lang: str | None = None) -> Entry | None:
         """The single-word entry matching the word, preferring the longest stem."""
         for entry in self._candidates(folded):
-            if entry.phrase or (entry.lang and lang and entry.lang != lang):
+            if entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
                 continue
             if _word_matches(entry.words[0], norm, folded):
                 return entry
@@ -155,7 +155,7 @@ class Matcher:
         if letters < 2 or norm[0] == "*":
             return None
         for entry in self.entries:
-            if entry.phrase or (entry.lang and lang and entry.lang != lang):
+            if entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
                 continue
             if _masked_matches(entry.words[0], norm):
                 return entry
@@ -168,7 +168,7 @@ class Matcher:
             return found
         for i, token in enumerate(tokens):
             for entry in self._candidates(token.fold):
-                if not entry.phrase or (entry.lang and lang and entry.lang != lang):
+                if not entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
                     continue
                 words = entry.words
                 if i + len(words) > len(tokens):

@@ -18,7 +18,7 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.words[hit.first].joined:
             severity = REJECT
         elif entry.soft:
-            severity = REJECT if ctx.second_person(hit, window=2) else REVIEW
+            severity = REJECT if ctx.second_person(hit) else REVIEW
         else:
             severity = entry.severity or REJECT
         findings.append(Finding(PROFANITY, severity, hit.start, hit.end, tr, en))
