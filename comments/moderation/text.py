@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,13 +120,19 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in URL_RE.finditer(text)]
 
 
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Is ``position`` inside one of ``spans`` (sorted, not overlapping)?"""
+    i = bisect_right(spans, (position, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
 def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token]:
     """Words of ``text`` (outside the ``skip`` spans, e.g. URLs) as :class:`Token` objects."""
     tokens: list[Token] = []
     skip = skip or []
     for match in WORD_RE.finditer(text):
         start, end = match.span()
-        if skip and any(s <= start < e for s, e in skip):
+        if skip and inside(skip, start):
             continue
         raw = match.group()
         # A trailing run of * is punctuation, not a mask ("great***").

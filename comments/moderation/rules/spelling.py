@@ -6,6 +6,7 @@ import re
 from ..context import Context
 from ..findings import REVIEW, SPELLING, Finding
 from ..messages import message
+from ..text import inside
 
 LIMIT = 10  # findings of one kind in one comment: enough to show, bounded for huge texts
 _LETTER_FLOOD = re.compile(r"([^\W\d_])\1{2,}")
@@ -13,21 +14,17 @@ _PUNCTUATION_FLOOD = re.compile(r"!{3,}|\?{3,}|[!?]{4,}|\.{4,}|([,;:*#=_~+-])\1{
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
-def _outside(spans, start):
-    return not any(s <= start < e for s, e in spans)
-
-
 def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     text = ctx.text
-    skip = ctx.urls + [(t.start, t.end) for t in ctx.tokens if t.is_mention or t.is_hashtag]
+    skip = sorted(ctx.urls + [(t.start, t.end) for t in ctx.tokens if t.is_mention or t.is_hashtag])
 
     tr, en = message(SPELLING, "letter_flood")
     for match in _LETTER_FLOOD.finditer(text):
         if len(findings) >= LIMIT:
             break
         start, end = match.span()
-        if not _outside(skip, start):
+        if inside(skip, start):
             continue
         word_start = start
         while word_start > 0 and text[word_start - 1].isalpha():
@@ -44,7 +41,7 @@ def check(ctx: Context) -> list[Finding]:
     for match in _PUNCTUATION_FLOOD.finditer(text):
         if count >= LIMIT:
             break
-        if _outside(ctx.urls, match.start()):
+        if not inside(ctx.urls, match.start()):
             findings.append(Finding(SPELLING, REVIEW, match.start(), match.end(), tr, en))
             count += 1
 
