@@ -42,6 +42,19 @@ class Context:
 
     def lookup(self, matcher: Matcher, token: Token, *, allow: bool = True) -> Entry | None:
         """The entry of ``matcher`` this word is, unless the allow-list says it is innocent."""
+        key = (token.norm, token.squeezed, self.lang, allow, self.lexicon.allowed)
+        cache = matcher.cache
+        try:
+            return cache[key]
+        except KeyError:
+            pass
+        entry = self._lookup(matcher, token, allow)
+        if len(cache) >= matcher.CACHE_SIZE:
+            cache.clear()
+        cache[key] = entry
+        return entry
+
+    def _lookup(self, matcher: Matcher, token: Token, allow: bool) -> Entry | None:
         lang = self.lang
         allowed = self.lexicon.allowed if allow else None
         forms = [(token.norm, token.fold)]

@@ -122,20 +122,27 @@ class Match:
 class Matcher:
     """Finds the entries of one list in a token sequence; indexed by the folded first word."""
 
+    CACHE_SIZE = 50_000  # words remembered per list; comments reuse most of their words
+
     def __init__(self, entries: Iterable[Entry]):
         self.entries = tuple(entries)
-        self._index: dict[str, list[Entry]] = {}
+        self._words: dict[str, list[Entry]] = {}
+        self._phrases: dict[str, list[Entry]] = {}
         for entry in self.entries:
-            self._index.setdefault(entry.words[0].folded, []).append(entry)
-        self._lengths = sorted({len(key) for key in self._index}, reverse=True)
+            index = self._phrases if entry.phrase else self._words
+            index.setdefault(entry.words[0].folded, []).append(entry)
+        self._word_lengths = sorted({len(key) for key in self._words}, reverse=True)
+        self._phrase_lengths = sorted({len(key) for key in self._phrases}, reverse=True)
+        self.cache: dict = {}
+        self._phrase_starts: dict[str, tuple[Entry, ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
-    def _candidates(self, folded: str):
-        index = self._index
+    @staticmethod
+    def _candidates(index: dict[str, list[Entry]], lengths: list[int], folded: str):
         n = len(folded)
-        for length in self._lengths:
+        for length in lengths:
             if length <= n:
                 found = index.get(folded[:length])
                 if found:
@@ -143,8 +150,8 @@ class Matcher:
 
     def match_word(self, norm: str, folded: str, lang: str | None = None) -> Entry | None:
         """The single-word entry matching the word, preferring the longest stem."""
-        for entry in self._candidates(folded):
-            if entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
+        for entry in self._candidates(self._words, self._word_lengths, folded):
+            if entry.lang and lang in ("tr", "en") and entry.lang != lang:
                 continue
             if _word_matches(entry.words[0], norm, folded):
                 return entry
@@ -163,12 +170,21 @@ class Matcher:
 
     def match_phrases(self, tokens: list[Token], lang: str | None = None) -> list[Match]:
         """Multi-word entries found in the tokens."""
-        found = []
-        if not any(e.phrase for e in self.entries):
+        found: list[Match] = []
+        if not self._phrases:
             return found
+        starts = self._phrase_starts
         for i, token in enumerate(tokens):
-            for entry in self._candidates(token.fold):
-                if not entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
+            candidates = starts.get(token.fold)
+            if candidates is None:
+                candidates = tuple(
+                    self._candidates(self._phrases, self._phrase_lengths, token.fold)
+                )
+                if len(starts) >= self.CACHE_SIZE:
+                    starts.clear()
+                starts[token.fold] = candidates
+            for entry in candidates:
+                if entry.lang and lang in ("tr", "en") and entry.lang != lang:
                     continue
                 words = entry.words
                 if i + len(words) > len(tokens):

@@ -99,17 +99,23 @@ class Token:
     masked: bool = False  # contains * used as a wildcard (f*ck)
 
 
-def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
+@lru_cache(maxsize=65536)
+def _forms(raw: str) -> tuple[str, str, str, bool]:
+    """``(norm, fold, squeezed, is_mention)`` of a raw word."""
     is_mention = raw.startswith("@") and len(raw) > 1 and not raw[1:].isdigit()
-    body = raw[1:] if is_mention else raw
-    norm = normalise_word(body)
+    norm = normalise_word(raw[1:] if is_mention else raw)
+    return norm, norm.translate(_FOLD), squeeze(norm), is_mention
+
+
+def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
+    norm, folded, squeezed, is_mention = _forms(raw)
     return Token(
         start=start,
         end=end,
         text=raw,
         norm=norm,
-        fold=norm.translate(_FOLD),
-        squeezed=squeeze(norm),
+        fold=folded,
+        squeezed=squeezed,
         is_mention=is_mention,
         joined=joined,
         masked="*" in norm,

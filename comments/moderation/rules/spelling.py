@@ -53,7 +53,7 @@ def check(ctx: Context) -> list[Finding]:
             break
         if token.is_mention or token.is_hashtag:
             continue
-        if chatspeak.match_word(token.norm, token.fold, ctx.lang) is not None:
+        if ctx.lookup(chatspeak, token, allow=False) is not None:
             findings.append(Finding(SPELLING, REVIEW, token.start, token.end, tr, en))
             count += 1
     return findings
