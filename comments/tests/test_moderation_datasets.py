@@ -49,4 +49,4 @@ def test_no_turkish_chars_never_fires_on_originals_and_finds_ascii_copies():
         else:
             copies += 1
             found += "no_turkish_chars" in rules
-    assert found / copies >= 0.97
+    assert found / copies >= 0.98

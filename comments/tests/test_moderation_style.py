@@ -18,6 +18,9 @@ def fired(text, rule):
         ("Cocuklar okula gitti", "Çocuklar okula gitti"),
         ("Turkiye buyuk bir ulke", "Türkiye büyük bir ülke"),
         ("Bakan aciklama yapti", "Bakan açıklama yaptı"),
+        ("hayvanlarinin yardimcisi olsun", "hayvanlarının yardımcısı olsun"),
+        ("cok sevmistim", "çok sevmiştim"),
+        ("gidecegim yer belli oldugunu biliyorum", "gideceğim yer belli olduğunu biliyorum"),
     ],
 )
 def test_turkish_typed_in_ascii_is_hit_and_restored(ascii_text, restored):
@@ -113,6 +116,22 @@ def test_one_link_is_fine_two_review_three_reject():
     assert [f.severity for f in fired(two, "links")] == ["review"]
     three = "bak http://x.ru http://y.ru www.z.com"
     assert [f.severity for f in fired(three, "links")] == ["reject"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fine, let's fix the gun violence. End gun control.",
+        "I am sure he will ask once more",
+        "Thanks for this great report, I learned a lot about the city",
+    ],
+)
+def test_english_comment_with_words_that_look_like_ascii_turkish_is_not_hit(text):
+    assert not fired(text, "no_turkish_chars")
+
+
+def test_loanwords_that_break_vowel_harmony_are_not_restored():
+    assert moderate("Bakan tahmin etti, tarihi bir kalite").suggestion is None
 
 
 def test_english_comment_is_never_asked_for_turkish_letters():
