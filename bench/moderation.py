@@ -17,27 +17,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from comments.moderation import default_engine  # noqa: E402
 
-WORDS = {
+CLEAN = {
     "tr": (
         "bu haber çok güzel olmuş emeğinize sağlık ama bence eksik yanları var hükümet "
         "açıklama yaptı ekonomi büyüme enflasyon İstanbul Ankara belediye başkanı seçim "
         "vatandaş öğrenci üniversite sınav sonuç maç takım gol hakem teknik direktör "
-        "yorum okuyucu gazete muhabir fotoğraf deprem yardım kampanya ABD NATO TBMM "
-        "cok guzel yapmislar tesekkurler salak aptal amk siktir çooook!!!! slm mrb"
+        "yorum okuyucu gazete muhabir fotoğraf deprem yardım kampanya ABD NATO TBMM"
     ).split(),
     "en": (
         "this news is very good thanks for the report but I think some parts are missing "
         "the government made a statement economy growth inflation London Washington mayor "
         "election citizen student university exam result match team goal referee coach "
-        "comment reader newspaper reporter photo earthquake aid campaign USA NATO UN "
-        "idiot stupid shit fuck sooooo!!!! lol u r ppl"
+        "comment reader newspaper reporter photo earthquake aid campaign USA NATO UN"
     ).split(),
+}
+FLAGGED = {
+    "tr": "cok guzel yapmislar tesekkurler salak aptal amk siktir çooook!!!! slm mrb".split(),
+    "en": "idiot stupid shit fuck sooooo!!!! lol u r ppl".split(),
 }
 
 
-def make_comments(lang: str, length: int, count: int, seed: int = 42) -> list[str]:
-    rng = random.Random(f"{seed}-{lang}-{length}")
-    words = WORDS[lang]
+def make_comments(
+    lang: str, length: int, count: int, seed: int = 42, mixed: bool = True
+) -> list[str]:
+    """Comments of ``length`` characters; ``mixed`` ones also draw words that fire rules."""
+    rng = random.Random(f"{seed}-{lang}-{length}-{mixed}")
+    words = CLEAN[lang] + (FLAGGED[lang] if mixed else [])
     comments = []
     for _ in range(count):
         parts: list[str] = []
@@ -63,13 +68,17 @@ def measure(comments: list[str], lang: str | None) -> float:
 def main() -> None:
     engine = default_engine()
     engine.moderate("warm up: load the word lists and the language model")
-    print(f"{'language':<9}{'chars':>6}{'comments':>10}{'detected lang/s':>17}{'given lang/s':>14}")
+    print("comments per second, one core (language detected / language given by the caller)")
+    print(f"{'lang':<6}{'chars':>6}{'words':>7}{'comments':>10}{'detected':>10}{'given':>8}")
     for lang in ("tr", "en"):
         for length, count in ((300, 3000), (2000, 600)):
-            comments = make_comments(lang, length, count)
-            detected = measure(comments, None)
-            given = measure(make_comments(lang, length, count, seed=7), lang)
-            print(f"{lang:<9}{length:>6}{count:>10}{detected:>17,.0f}{given:>14,.0f}")
+            for mixed in (False, True):
+                comments = make_comments(lang, length, count, mixed=mixed)
+                detected = measure(comments, None)
+                again = make_comments(lang, length, count, seed=7, mixed=mixed)
+                given = measure(again, lang)
+                kind = "mixed" if mixed else "clean"
+                print(f"{lang:<6}{length:>6}{kind:>7}{count:>10}{detected:>10,.0f}{given:>8,.0f}")
 
 
 if __name__ == "__main__":

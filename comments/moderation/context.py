@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .lexicon import Entry, Lexicon, Matcher
+from .model import Model
 from .text import Token, fold, split_letter_tokens, tokenize, url_spans
 
 
@@ -25,11 +26,13 @@ class Context:
     lexicon: Lexicon
     urls: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    model: Model | None = None
 
     @classmethod
-    def build(cls, text: str, lang: str, lexicon: Lexicon) -> Context:
+    def build(cls, text: str, lang: str, lexicon: Lexicon, model: Model | None = None) -> Context:
         urls = url_spans(text)
-        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokenize(text, urls))
+        tokens = tokenize(text, urls)
+        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokens, model=model)
 
     @cached_property
     def words(self) -> list[Token]:

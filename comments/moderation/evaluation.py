@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .engine import Engine, default_engine
 from .findings import OFFENCE_RULES, REJECT, RULE_CODES, Verdict
+from .model import is_holdout
 
 OFFENSIVE = "offensive"
 CLEAN = "clean"
@@ -161,9 +162,15 @@ def moderate_lines(lines: Iterable[str], engine: Engine | None = None) -> Iterat
 
 
 def evaluate(
-    lines: Iterable[str], engine: Engine | None = None, errors: list[BadLine] | None = None
+    lines: Iterable[str],
+    engine: Engine | None = None,
+    errors: list[BadLine] | None = None,
+    holdout: bool = False,
 ) -> Report:
-    """Precision and recall of every rule on labelled lines (each with ``text`` and ``label``)."""
+    """Precision and recall of every rule on labelled lines (each with ``text`` and ``label``).
+
+    ``holdout`` keeps only the rows the learned model was not trained on (by their ``id``).
+    """
     engine = engine or default_engine()
     report = Report()
     parsed = []
@@ -172,6 +179,8 @@ def evaluate(
             report.bad_lines += 1
             if errors is not None:
                 errors.append(obj)
+            continue
+        if holdout and not is_holdout(str(obj.get("id", ""))):
             continue
         parsed.append(obj)
     started = time.perf_counter()

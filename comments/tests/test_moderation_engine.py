@@ -49,7 +49,7 @@ def test_editors_suspect_terms_send_to_review():
 
 def test_editors_allowed_terms_win_over_a_bad_stem():
     terms = Terms(allowed=frozenset({"siktirik"}))  # an invented place name
-    assert moderate("Siktirik köyüne gittik", extra=terms).decision == "pass"
+    assert "profanity" not in moderate("Siktirik köyüne gittik", extra=terms).rules
     assert moderate("Siktirik köyüne gittik").decision == "reject"
 
 

@@ -5,6 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from comments.moderation import Engine, default_engine
 from comments.moderation.evaluation import BadLine, evaluate, moderate_lines
 
 
@@ -23,19 +24,30 @@ class Command(BaseCommand):
             action="store_true",
             help="measure precision and recall per rule on labelled lines",
         )
+        parser.add_argument(
+            "--holdout",
+            action="store_true",
+            help="with --evaluate: only the rows the learned model was not trained on",
+        )
+        parser.add_argument(
+            "--no-model",
+            action="store_true",
+            help="rules only, without the learned signal",
+        )
 
     def handle(self, *args, **options):
         stdin = options.get("stdin") or sys.stdin
+        engine = Engine(use_model=False) if options["no_model"] else default_engine()
         if options["evaluate"]:
             errors: list[BadLine] = []
-            report = evaluate(stdin, errors=errors)
+            report = evaluate(stdin, engine, errors=errors, holdout=options["holdout"])
             for error in errors:
                 self.stderr.write(f"error: {error}")
             for line in report.lines():
                 self.stdout.write(line)
             return
         bad = 0
-        for result in moderate_lines(stdin):
+        for result in moderate_lines(stdin, engine):
             if isinstance(result, BadLine):
                 bad += 1
                 self.stderr.write(f"error: {result}")
