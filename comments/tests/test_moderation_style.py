@@ -138,3 +138,14 @@ def test_english_comment_is_never_asked_for_turkish_letters():
     verdict = moderate("Thanks for this great report, I learned a lot about the city")
     assert verdict.lang == "en"
     assert "no_turkish_chars" not in verdict.rules
+
+
+def test_english_comment_full_of_misspelled_words_goes_to_review():
+    text = "i realy dont beleive this goverment is doin anythin rite for ppl"
+    findings = fired(text, "spelling")
+    assert findings and all(f.severity == "review" for f in findings)
+    assert any("misspelled" in f.message_en for f in findings)
+
+
+def test_well_spelt_english_comment_is_not_a_spelling_error():
+    assert not fired("I didn't expect the government to act so quickly on this issue.", "spelling")
