@@ -26,9 +26,11 @@ from .lexicon import Matcher, read_list, read_words
 _VOWELS = "aeıioöuü"
 # ASCII: a syllable with "a", then consonants, then "i", with only back or high vowels after it
 # (yapti, kalkistim, hayvanlarinin, yapiyor): the i of a suffix after "a" is "ı".
-_HARMONY = re.compile(r"a[^aeiou]{1,3}i(?:[^aeiou]*[aiou])*[^aeiou]*$")
+_HARMONY = re.compile(r"[aı][^aeıioöuü]{1,3}i(?:[^aeıioöuü]*[aıiou])*[^aeıioöuü]*$")
 # "-mış" (gelmis, olmustu, yapmisim): the s of that suffix is ş.
-_MIS = re.compile(r"(?<=.{2}m[iu])s(?=$|t[iu][mnkr]?$|[iu][mnz]$|s[iu]n$|l[ae]r$|t[iu]$)")
+_MIS = re.compile(
+    r"(?<=[^aeiou]m[iu])s$|(?<=..m[iu])s(?=t[iu][mnkr]?$|[iu][mnz]$|s[iu]n$|l[ae]r$|t[iu]$)"
+)
 # "-diği", "-eceği" (oldugu, yaptigi, gidecegim): the g between those vowels is ğ.
 _SOFT_G = re.compile(r"(?<=[dt][iu])g(?=[aeiu])|(?<=ece|aca)g(?=[iu])")
 _CAPITAL_I = re.compile(r"I[a-zçğıöşü]")
@@ -43,9 +45,13 @@ def _words() -> Matcher:
 
 
 @lru_cache(maxsize=1)
-def _harmony_exceptions() -> tuple[frozenset[str], tuple[str, ...]]:
-    words = read_words("harmony_exceptions")
-    return words, tuple(sorted(w for w in words if len(w) >= 4))
+def _harmony_exceptions() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Whole words; roots (four letters or more) that start a word; pieces (``~abil``) anywhere."""
+    entries = read_words("harmony_exceptions")
+    words = frozenset(w for w in entries if not w.startswith("~"))
+    roots = tuple(sorted(w for w in words if len(w) >= 4))
+    pieces = tuple(sorted(w[1:] for w in entries if w.startswith("~")))
+    return words, roots, pieces
 
 
 @lru_cache(maxsize=65536)
@@ -83,11 +89,8 @@ def restore_word(word: str) -> str | None:
         restored = stem + lower[len(stem) :]
         known = len(stem)
     if len(lower) >= 5:
-        tail = restored[known:]
-        tail = _SOFT_G.sub("ğ", tail)
-        tail = _MIS.sub("ş", tail)
-        restored = restored[:known] + tail
-        if _harmonic_suffix(lower, known):
+        restored = _MIS.sub("ş", _SOFT_G.sub("ğ", restored))
+        if _harmonic_suffix(lower, restored, known):
             restored = _harmonise(restored, max(known - 1, 0))
     if restored != lower:
         return _copy_case(word, restored)
@@ -96,13 +99,15 @@ def restore_word(word: str) -> str | None:
     return None
 
 
-def _harmonic_suffix(lower: str, known: int) -> bool:
+def _harmonic_suffix(lower: str, restored: str, known: int) -> bool:
     """Does the ASCII word break vowel harmony the way ``ı`` typed as ``i`` does?"""
+    words, roots, pieces = _harmony_exceptions()
+    if any(piece in lower for piece in pieces):
+        return False
     if known:
-        return _HARMONY.search(lower, max(known - 2, 0)) is not None
+        return _HARMONY.search(restored, max(known - 2, 0)) is not None
     if _HARMONY.search(lower) is None:
         return False
-    words, roots = _harmony_exceptions()
     return lower not in words and not lower.startswith(roots)
 
 
