@@ -114,17 +114,32 @@ class Context:
                 positions.append(index)
         return positions
 
-    def second_person(self, hit: Hit, window: int = 3) -> bool:
-        """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?"""
+    def second_person(self, hit: Hit, window: int = 3, *, before_only: bool = False) -> bool:
+        """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?
+
+        The second-person word must stand in the same sentence; a negation right before the
+        hit ("you are not dumb") or "değil" after it cancels the aim.
+        """
         words = self.words
-        near = range(max(0, hit.first - window), min(len(words), hit.last + window + 1))
-        if any(i in self.addressee_positions for i in near):
-            return True
+        if hit.first > 0 and words[hit.first - 1].fold in _NEGATIONS:
+            return False
+        if hit.last + 1 < len(words) and words[hit.last + 1].fold.startswith("degil"):
+            return False
+        # before_only: "you piece of shit", and only the very next word after ("fuck you").
+        last = min(len(words) - 1, hit.last + (1 if before_only else window))
+        for i in range(max(0, hit.first - window), last + 1):
+            if i in self.addressee_positions and not self._sentence_break(i, hit):
+                return True
         token = words[hit.last]
         rest = token.fold[len(hit.entry.words[-1].stem) :]
         if len(rest) >= 3 and rest.endswith(_SECOND_PERSON_ENDINGS):
             return True
         return hit.last + 1 < len(words) and words[hit.last + 1].fold in _QUESTIONS
+
+    def _sentence_break(self, index: int, hit: Hit) -> bool:
+        word = self.words[index]
+        start, end = (word.end, hit.start) if word.end <= hit.start else (hit.end, word.start)
+        return any(ch in ".!?;:\n" for ch in self.text[start:end])
 
     def mentioned(self, hit: Hit, window: int = 3) -> bool:
         """Is a @mention near the hit?"""
@@ -133,3 +148,4 @@ class Context:
 
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
 _QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})
+_NEGATIONS = frozenset({"not", "never", "isnt", "arent", "no", "nor"})

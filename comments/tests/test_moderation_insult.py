@@ -119,3 +119,11 @@ def test_belief_attack_with_an_insult_is_rejected_with_a_demeaning_word_reviewed
 )
 def test_neutral_mentions_of_beliefs_are_not_attacks(text):
     assert not severities(text, "belief_attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You are not dumb.", "Sen aptal değilsin", "Are you kidding? What a stupid rule."],
+)
+def test_negated_or_separate_sentence_insult_is_not_treated_as_aimed(text):
+    assert severities(text, "insult") == {"review"}

@@ -1,7 +1,7 @@
 """``profanity`` (küfür): swear words and their inflected forms, Turkish and English.
 
 Entries marked ``soft`` (English swearing used as an intensifier: "so fucking ready") are
-rejected only when aimed at the reader ("fuck you", "you piece of shit"), reviewed otherwise.
+rejected only when aimed at the reader ("you piece of shit", "fuck you"), reviewed otherwise.
 Letters written apart on purpose (``s.i.k``) are always rejected.
 """
 
@@ -18,7 +18,7 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.words[hit.first].joined:
             severity = REJECT
         elif entry.soft:
-            severity = REJECT if ctx.second_person(hit) else REVIEW
+            severity = REJECT if ctx.second_person(hit, before_only=True) else REVIEW
         else:
             severity = entry.severity or REJECT
         findings.append(Finding(PROFANITY, severity, hit.start, hit.end, tr, en))
