@@ -120,3 +120,23 @@ def test_split_letters_span_covers_the_whole_disguise():
     text = "bu s.i.k.t.i.r demek"
     finding = next(f for f in moderate(text).findings if f.rule == "profanity")
     assert text[finding.start : finding.end] == "s.i.k.t.i.r"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read a good book last night",  # "book" must not collapse to Turkish "bok"
+        "Nice pic from the match",
+        "Penistone and Middlesex are in England",
+        "Kuşadası ve Amasra'ya gittik",
+        "Alevi, Sünni ve Ezidi temsilciler toplandı",
+        "The Mormon and Sikh communities met",
+    ],
+)
+def test_more_innocent_look_alikes_are_not_hit(text):
+    assert not fired(text)
+
+
+def test_letter_flood_does_not_create_a_swear_word_from_a_double_letter():
+    assert not fired("sikkeeee koleksiyonu")
+    assert fired("siiiiiktir")
