@@ -183,6 +183,9 @@ def evaluate(
         if holdout and not is_holdout(str(obj.get("id", ""))):
             continue
         parsed.append(obj)
+    # Load the word lists, the language model and the dictionaries before the clock starts.
+    engine.moderate("Bu haberi okudum, teşekkürler.")
+    engine.moderate("I read this story, thank you.")
     started = time.perf_counter()
     verdicts = [engine.moderate(obj["text"]) for obj in parsed]
     report.seconds = time.perf_counter() - started
