@@ -211,6 +211,15 @@ class Terms:
     suspect: frozenset[str] = field(default_factory=frozenset)
     allowed: frozenset[str] = field(default_factory=frozenset)
 
+    def __post_init__(self):
+        # Accept any iterable of strings (a list from the database, a set); store frozensets so
+        # Terms stay hashable and the extended lexicon can be cached.
+        for name in ("banned", "suspect", "allowed"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            object.__setattr__(self, name, frozenset(value))
+
     def __bool__(self) -> bool:
         return bool(self.banned or self.suspect or self.allowed)
 

@@ -112,3 +112,9 @@ def test_package_has_no_django_imports():
     package = Path(__file__).resolve().parents[1] / "moderation"
     for path in package.rglob("*.py"):
         assert "django" not in path.read_text(encoding="utf-8"), path
+
+
+def test_terms_accept_lists_from_the_database():
+    terms = Terms(banned=["kumar*"], suspect={"bahis"}, allowed=("sikke",))
+    assert terms.banned == frozenset({"kumar*"})
+    assert moderate("kumarhane", extra=terms).decision == "reject"
