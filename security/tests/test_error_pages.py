@@ -123,3 +123,13 @@ def test_comment_rate_limit_is_a_429_with_a_clear_message(client, story, setting
     )
     assert response.status_code == 429
     assert "too many comments" in response.content.decode()
+
+
+@pytest.mark.parametrize("view", ["service_unavailable", "server_error", "bad_request"])
+def test_error_pages_render_without_touching_the_database(rf, view):
+    """No ``db`` fixture: pytest-django makes any database access here an error."""
+    from newsportal import errors
+
+    response = getattr(errors, view)(rf.get("/"))
+    assert response.status_code in (400, 500, 503)
+    assert "newsportal" in response.content.decode()
