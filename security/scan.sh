@@ -66,7 +66,8 @@ rm -f "$SCAN_OUT"/wapiti.*
 say "wapiti: the whole site"
 "$SCANNER_VENV/bin/wapiti" -u "$BASE_URL/" --scope domain --flush-session \
   -m "sql,timesql,xss,permanentxss,exec,file,crlf,redirect,csrf,methods,http_headers,cookieflags,csp" \
-  -d 4 --max-links-per-page 40 --max-files-per-dir 30 --max-scan-time "${WAPITI_MAX_SECONDS:-1200}" \
+  -d 4 --max-links-per-page 40 --max-files-per-dir 30 --max-scan-time "${WAPITI_MAX_SECONDS:-1500}" \
+  --max-attack-time "${WAPITI_MAX_ATTACK_SECONDS:-240}" --skip csrfmiddlewaretoken \
   --tasks 8 -x "$BASE_URL/admin/logout/*" \
   -f json -o "$SCAN_OUT/wapiti.json" >"$SCAN_OUT/wapiti.log" 2>&1 || true
 fi
