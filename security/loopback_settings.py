@@ -19,6 +19,7 @@ from newsportal.settings import *  # noqa: E402,F403
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", str(10**9)))

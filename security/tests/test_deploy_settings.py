@@ -84,6 +84,27 @@ def test_every_page_sends_the_security_headers(client, db, path):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
+def test_every_cookie_is_secure_and_httponly(client, story):
+    """Session, CSRF, language and read-counter cookies, as set over HTTPS in production."""
+    client.get(story.get_absolute_url(), secure=True, HTTP_USER_AGENT="Mozilla/5.0 reader")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"}, secure=True)
+    make_staff()
+    client.post(
+        reverse("admin:login"), {"username": "staff", "password": "correct-horse"}, secure=True
+    )
+    cookies = {name: client.cookies[name] for name in client.cookies}
+    assert {"csrftoken", "django_language", "np_reads", "sessionid"} <= set(cookies)
+    for name, cookie in cookies.items():
+        assert cookie["secure"] and cookie["httponly"], name
+        assert cookie["samesite"] in ("Lax", "Strict"), name
+
+
+def make_staff():
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user("staff", password="correct-horse", is_staff=True)
+
+
 def test_admin_pages_send_the_csp_too(client, superuser):
     client.force_login(superuser)
     response = client.get(reverse("admin:index"), secure=True)
