@@ -91,6 +91,19 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         return self.for_listing().prefetch_related("tags")
 
+    def page_facts(self):
+        """Only what a cached story page needs per request (see ``page_cache``): the reads,
+        and what its page depends on: the last save and the approved comments."""
+        approved = models.Q(comments__status="approved")
+        return (
+            self.only("id", "read_count", "updated_at")
+            .annotate(
+                approved_comments=models.Count("comments", filter=approved),
+                newest_comment=models.Max("comments__id", filter=approved),
+            )
+            .order_by()
+        )
+
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
@@ -200,6 +213,11 @@ class Article(models.Model):
 
     is_published.boolean = True
     is_published.short_description = _("live")
+
+    @property
+    def page_version(self):
+        """What the story's cached page depends on besides the site (``page_facts()``)."""
+        return (self.updated_at.isoformat(), self.approved_comments, self.newest_comment)
 
     @property
     def byline_authors(self):

@@ -200,3 +200,8 @@ READS_REDIS_URL = os.environ.get(
     "READS_REDIS_URL", CACHE_URL if CACHE_URL.startswith(("redis://", "rediss://")) else ""
 )
 READS_FLUSH_SECONDS = int(os.environ.get("READS_FLUSH_SECONDS", "5"))
+
+# Reader pages cached whole, with holes for the CSRF token and the read count
+# (articles/page_cache.py): the longest a page may miss a change nothing announces,
+# such as a scheduled story going live. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
