@@ -1,8 +1,10 @@
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -93,16 +95,19 @@ class ArticleQuerySet(models.QuerySet):
 
     def page_facts(self):
         """Only what a cached story page needs per request (see ``page_cache``): the reads,
-        and what its page depends on: the last save and the approved comments."""
-        approved = models.Q(comments__status="approved")
-        return (
-            self.only("id", "read_count", "updated_at")
-            .annotate(
-                approved_comments=models.Count("comments", filter=approved),
-                newest_comment=models.Max("comments__id", filter=approved),
-            )
-            .order_by()
+        and what its page depends on: the last save and the approved comments.
+
+        The comments' part is a correlated subquery written out: it reads a few index
+        entries, and costs the ORM a fraction of a COUNT/MAX with GROUP BY (this runs on
+        every read of every story).
+        """
+        comments = apps.get_model("comments", "Comment")._meta.db_table
+        approved = RawSQL(
+            f"SELECT count(*) || ':' || coalesce(max(c.id), 0) FROM {comments} c"
+            f" WHERE c.article_id = {self.model._meta.db_table}.id AND c.status = %s",
+            ["approved"],
         )
+        return self.only("id", "read_count", "updated_at").annotate(approved_comments=approved)
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -217,7 +222,7 @@ class Article(models.Model):
     @property
     def page_version(self):
         """What the story's cached page depends on besides the site (``page_facts()``)."""
-        return (self.updated_at.isoformat(), self.approved_comments, self.newest_comment)
+        return (self.updated_at.isoformat(), self.approved_comments)
 
     @property
     def byline_authors(self):
