@@ -109,6 +109,8 @@ if os.environ.get("REPLICA_DATABASE_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsportal.db_routers.PrimaryReplicaRouter"]
+    # Read-after-write: POSTs and the admin read from the primary (see db_routers.py).
+    MIDDLEWARE.insert(0, "newsportal.db_routers.PrimaryForWritesMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -124,6 +126,8 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
+    # Sessions (the admin's) are read from the shared cache, kept in the database too.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
