@@ -360,6 +360,7 @@ def main():
         "SECURE_SSL_REDIRECT": "0",
         "CACHE_URL": redis_url,
         "COMMENT_RATE_LIMIT": "1000000000",
+        "TRUSTED_PROXY_COUNT": "1",  # the POST script sends X-Forwarded-For, as a balancer
         "LOG_LEVEL": "ERROR",
     }
     started = time.monotonic()
@@ -393,16 +394,24 @@ def main():
     browser = [f"User-Agent: {BROWSER}"]
 
     def measure(label, size, url, connections, **options):
-        result = wrk(url, connections, seconds, headers=options.pop("headers", browser), **options)
+        """The page, then the floor right after it: each ratio compares neighbours in time
+        (the machine may be shared)."""
+        options.setdefault("headers", browser)
+        wrk(url, connections, 1, **options)  # warm up: every worker has loaded the page once
+        result = wrk(url, connections, seconds, **options)
         if result["non_2xx_3xx"] or result["errors"]:
             print(f"   !! {label}: {result['non_2xx_3xx']} non-2xx/3xx {result['errors']}")
+        wrk(floor.url + "/floor/", connections, 1, headers=browser)
+        result["floor"] = wrk(floor.url + "/floor/", connections, seconds, headers=browser)
         rows.append((label, size, connections, result))
-        say(f"{label:<22} {size:>9,} c={connections:<3} {result['rps']:8.0f} req/s")
+        say(
+            f"{label:<14} {size:>9,} c={connections:<3} {result['rps']:6.0f} req/s, "
+            f"floor {result['floor']['rps']:6.0f} req/s"
+        )
         return result
 
     say("1,000 stories")
     for connections in (16, 64):
-        measure("floor (fixed page)", 1000, floor.url + "/floor/", connections)
         measure("article page", 1000, site.url + article_path, connections)
         measure("home page", 1000, site.url + "/", connections)
 
@@ -418,10 +427,10 @@ def main():
 
     section_path = "/section/ekonomi/"
     cookie, token = csrf_for(site.url + article_path)
-    text = urllib.parse.quote_plus(f"Çok güzel bir haber, teşekkürler. Okur {int(time.time())}")
     post_statuses = {}
     for connections in (16, 64):
-        measure("floor (fixed page)", stories, floor.url + "/floor/", connections)
+        text = f"Çok güzel bir haber, teşekkürler. Okur {connections} {time.time_ns()}"
+        text = urllib.parse.quote_plus(text)
         measure("article page", stories, site.url + article_path, connections)
         measure("home page", stories, site.url + "/", connections)
         measure("section page", stories, site.url + section_path, connections)
@@ -447,11 +456,12 @@ def main():
         script="count_reads.lua",
         script_args=(str(counter_seconds),),
     )
-    sent = int(re.search(r"reader_requests (\d+)", result["output"]).group(1))
+    sent = int(re.search(r"reads_sent (\d+)", result["output"]).group(1))
+    received = int(re.search(r"story_pages (\d+)", result["output"]).group(1))
     not_ok = int(re.search(r"not_200 (\d+)", result["output"]).group(1))
     manage(env, "flush_reads")
     stored = stored_reads(dsn, POPULAR_STORY) - before
-    counted_rps = sent / counter_seconds
+    counted_rps = received / counter_seconds
     bot = wrk(
         site.url + article_path,
         64,
@@ -475,7 +485,9 @@ def main():
         counter={
             "seconds": counter_seconds,
             "sent": sent,
+            "received": received,
             "not_ok": not_ok,
+            "errors": result["errors"],
             "stored": stored,
             "rps": counted_rps,
             "p50": result["p50"],
@@ -491,61 +503,69 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
 
 
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
 def report(rows, stories, seconds, pages, counter, post_statuses, comments_stored, **times):
-    floors = {(size, c): r["rps"] for label, size, c, r in rows if label.startswith("floor")}
-    floor_p50 = {(size, c): r["p50"] for label, size, c, r in rows if label.startswith("floor")}
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    workers = os.environ.get("WEB_CONCURRENCY", "default (2 x cores + 1)")
     print()
     print(
-        f"newsportal load bench: gunicorn {os.environ.get('WEB_CONCURRENCY', 'default')} "
-        f"workers, wrk -t2, {seconds} s a run, {os.cpu_count()} cores; "
+        f"newsportal load bench: gunicorn {workers} workers, wrk -t2, {seconds} s a run, "
+        f"{os.cpu_count()} cores, load average at the end {load}; "
         f"article page {pages['article']:,} B, home {pages['home']:,} B"
     )
     print()
-    header = f"| {'page':<20} | {'stories':>7} | {'conns':>5} | {'req/s':>7} | {'p50 ms':>7} "
-    header += f"| {'p99 ms':>7} | {'req/s vs floor':>14} |"
+    header = f"| {'page':<14} | {'stories':>7} | {'conns':>5} | {'req/s':>6} | {'p50 ms':>7} "
+    header += f"| {'p99 ms':>7} | {'floor req/s':>11} | {'floor p50':>9} | {'vs floor':>8} |"
     print(header)
-    print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
+    print("|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|")
     for label, size, c, r in rows:
-        ratio = r["rps"] / floors[(size, c)]
+        floor = r["floor"]
         print(
-            f"| {label:<20} | {size:>7,} | {c:>5} | {r['rps']:>7.0f} | {r['p50']:>7.1f} "
-            f"| {r['p99']:>7.1f} | {ratio:>14.2f} |"
+            f"| {label:<14} | {size:>7,} | {c:>5} | {r['rps']:>6.0f} | {r['p50']:>7.1f} "
+            f"| {r['p99']:>7.1f} | {floor['rps']:>11.0f} | {floor['p50']:>9.1f} "
+            f"| {ratio(r['rps'], floor['rps']):>8.2f} |"
         )
     by = {(label, size, c): r for label, size, c, r in rows}
     print()
     for c in (16, 64):
         article, post = by[("article page", stories, c)], by[("comment POST", stories, c)]
+        floor = article["floor"]
         print(
-            f"c={c}: comment POST p50 {post['p50']:.1f} ms = {post['p50'] / article['p50']:.2f}x "
-            f"the article page's ({article['p50']:.1f} ms); p99 {post['p99'] / article['p99']:.2f}x"
+            f"c={c}: article page p50 {article['p50']:.1f} ms against the floor's "
+            f"{floor['p50']:.1f} ms; comment POST p50 {post['p50']:.1f} ms = "
+            f"{ratio(post['p50'], article['p50']):.2f}x the article page's "
+            f"(p99 {ratio(post['p99'], article['p99']):.2f}x)"
         )
         for page in ("article page", "home page"):
             small, large = by[(page, 1000, c)], by[(page, stories, c)]
             print(
-                f"c={c}: {page} at {stories:,} stories: {large['rps'] / small['rps']:.2f}x the "
-                f"req/s at 1,000 (p50 {small['p50']:.1f} -> {large['p50']:.1f} ms)"
+                f"c={c}: {page} with {stories:,} stories: {ratio(large['rps'], small['rps']):.2f}x"
+                f" the req/s with 1,000 (p50 {small['p50']:.1f} -> {large['p50']:.1f} ms)"
             )
-        print(
-            f"c={c}: article page p50 {article['p50']:.1f} ms, floor "
-            f"{floor_p50[(stories, c)]:.1f} ms"
-        )
-    print(f"comment POST answers: {json.dumps(post_statuses)}; comments stored: {comments_stored}")
+    print(f"comment POST answers by status: {json.dumps(post_statuses)}; stored: {comments_stored}")
     print()
     bot = counter["bot"]
-    lost = counter["sent"] - counter["not_ok"] - counter["stored"]
+    errors = f"; wrk: {counter['errors']}" if counter["errors"] else ""
     print(
         f"read counter, 64 new visitors on one story for {counter['seconds']} s: "
-        f"{counter['sent']:,} reads sent ({counter['not_ok']} not 200), "
-        f"{counter['stored']:,} stored after the flush -> {lost} lost; "
-        f"{counter['flushes']} flushes in the run so far"
+        f"{counter['sent']:,} reads sent, {counter['received']:,} story pages answered 200, "
+        f"{counter['not_ok']} answers not 200{errors}"
+    )
+    print(
+        f"  stored after the flush: {counter['stored']:,} -> "
+        f"{counter['received'] - counter['stored']} lost; "
+        f"{counter['flushes']} batched flushes so far"
     )
     print(
         f"  counted:     {counter['rps']:7.0f} req/s, p50 {counter['p50']:.1f} ms, "
         f"p99 {counter['p99']:.1f} ms"
     )
     print(
-        f"  not counted: {bot['rps']:7.0f} req/s, p50 {bot['p50']:.1f} ms, p99 {bot['p99']:.1f} ms "
-        f"(the same page as a bot) -> counting costs {1 - counter['rps'] / bot['rps']:.0%}"
+        f"  not counted: {bot['rps']:7.0f} req/s, p50 {bot['p50']:.1f} ms, p99 {bot['p99']:.1f} ms"
+        f" (the same page for a bot) -> counting costs {1 - ratio(counter['rps'], bot['rps']):.0%}"
     )
     print()
     print(f"data loaded in {times['load_seconds']:.0f} s; whole run {times['total_seconds']:.0f} s")

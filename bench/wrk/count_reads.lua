@@ -1,8 +1,8 @@
 -- New visitors (wrk keeps no cookies, so every request is a new reader) read one story
--- until a deadline (argument 1, seconds), then only a bot (never counted) until wrk
--- stops: every counted read has had its answer before wrk stops, so the reads sent
--- are exactly the reads the site must store. Prints how many were sent and any answer
--- that was not 200.
+-- until a deadline (argument 1, seconds); after it they ask for the home page, which
+-- counts nothing, until wrk stops. So every read sent has had its answer before wrk
+-- stops, and the story pages answered 200 are exactly the reads the site must store.
+-- Prints the reads sent, the story pages received, and any answer that was not 200.
 local threads = {}
 
 function setup(thread)
@@ -11,30 +11,35 @@ end
 
 function init(args)
   deadline = os.time() + tonumber(args[1])
-  sent, not_ok = 0, 0
-  reader = wrk.format("GET", nil, {["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"})
-  bot = wrk.format("GET", nil, {["User-Agent"] = "Googlebot/2.1 (+http://www.google.com/bot.html)"})
+  sent, received, not_ok = 0, 0, 0
+  local browser = {["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
+  story = wrk.format("GET", nil, browser)
+  home = wrk.format("GET", "/", browser)
 end
 
 function request()
   if os.time() < deadline then
     sent = sent + 1
-    return reader
+    return story
   end
-  return bot
+  return home
 end
 
-function response(status)
+function response(status, headers, body)
   if status ~= 200 then
     not_ok = not_ok + 1
+  elseif string.find(body, 'class="read-count"', 1, true) then
+    received = received + 1
   end
 end
 
 function done(summary, latency, requests)
-  local reads, failures = 0, 0
+  local totals = {sent = 0, received = 0, not_ok = 0}
   for _, thread in ipairs(threads) do
-    reads = reads + thread:get("sent")
-    failures = failures + thread:get("not_ok")
+    for name in pairs(totals) do
+      totals[name] = totals[name] + thread:get(name)
+    end
   end
-  io.write(string.format("reader_requests %d\nnot_200 %d\n", reads, failures))
+  io.write(string.format("reads_sent %d\nstory_pages %d\nnot_200 %d\n",
+    totals.sent, totals.received, totals.not_ok))
 end

@@ -1,6 +1,8 @@
 -- The comment form's POST, as a browser sends it: the CSRF cookie and token fetched
 -- beforehand (arguments 1 and 2), and a new text each time (argument 3 is its start),
 -- since the same person's same comment twice is refused as a duplicate.
+-- Each request comes from its own address (X-Forwarded-For, the site trusting one
+-- proxy) and e-mail, as a crowd of commenters behind a load balancer would.
 -- Counts the answers by status (302 = received and held for the editors).
 local threads = {}
 
@@ -17,12 +19,13 @@ end
 function request()
   sent = sent + 1
   local body = "csrfmiddlewaretoken=" .. token
-    .. "&name=Ay%C5%9Fe+Y%C4%B1lmaz&email=okur" .. id .. "%40example.com&website="
-    .. "&body=" .. text .. "+" .. id .. "-" .. sent
+    .. "&name=Ay%C5%9Fe+Y%C4%B1lmaz&email=okur" .. id .. "-" .. sent .. "%40example.com"
+    .. "&website=&body=" .. text .. "+" .. id .. "-" .. sent
   return wrk.format("POST", nil, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = cookie,
     ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+    ["X-Forwarded-For"] = string.format("10.%d.%d.%d", id, math.floor(sent / 250) % 250, sent % 250 + 1),
   }, body)
 end
 
