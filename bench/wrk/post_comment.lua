@@ -14,6 +14,9 @@ end
 function init(args)
   token, cookie, text = args[1], args[2], args[3]
   sent, statuses = 0, {}
+  -- Every run writes new texts (the warm-up run sends the same arguments).
+  math.randomseed(os.time() * 100 + id)
+  text = text .. "+" .. math.random(1, 1000000000)
 end
 
 function request()
