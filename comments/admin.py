@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from .highlight import highlight
 from .models import Ban, Comment, Term
+from .rule_names import finding_message, rule_name
 
 
 class ReasonActionForm(ActionForm):
@@ -178,7 +179,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("rules"), ordering="rules")
     def rules_fired(self, comment):
-        return ", ".join(comment.rule_codes) or "—"
+        return ", ".join(str(rule_name(code)) for code in comment.rule_codes) or "—"
 
     @admin.display(description=_("story"), ordering="article__published_at")
     def story(self, comment):
@@ -209,7 +210,7 @@ class CommentAdmin(admin.ModelAdmin):
                         f["severity"],
                         f.get("field", ""),
                         f.get("evidence", ""),
-                        f.get("message_en", ""),
+                        finding_message(f),
                     )
                     for f in comment.findings
                 ),

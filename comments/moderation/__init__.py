@@ -40,6 +40,12 @@ Using it takes three steps:
 
 Word lists are data in ``lexicons/*.txt`` (syntax in :mod:`comments.moderation.lexicon`), read
 once and cached. ``Verdict.to_dict()`` gives the JSON the command writes and the model stores.
+A small learned signal (:mod:`comments.moderation.model`, weights in ``model/weights.npz``)
+may add a ``hurtful`` finding of severity ``review`` when no offence rule fired; it never
+rejects. ``Engine(use_model=False)`` runs the rules alone.
+
+Measure on labelled comments with ``python manage.py moderate --evaluate < FILE.jsonl``
+(``--holdout`` keeps to the rows the learned signal was not trained on; ``--no-model``).
 """
 
 from .engine import Engine, default_engine, moderate

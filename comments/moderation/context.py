@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .lexicon import Entry, Lexicon, Matcher
+from .model import Model
 from .text import Token, fold, split_letter_tokens, tokenize, url_spans
 
 
@@ -25,11 +26,13 @@ class Context:
     lexicon: Lexicon
     urls: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    model: Model | None = None
 
     @classmethod
-    def build(cls, text: str, lang: str, lexicon: Lexicon) -> Context:
+    def build(cls, text: str, lang: str, lexicon: Lexicon, model: Model | None = None) -> Context:
         urls = url_spans(text)
-        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokenize(text, urls))
+        tokens = tokenize(text, urls)
+        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokens, model=model)
 
     @cached_property
     def words(self) -> list[Token]:
@@ -42,6 +45,19 @@ class Context:
 
     def lookup(self, matcher: Matcher, token: Token, *, allow: bool = True) -> Entry | None:
         """The entry of ``matcher`` this word is, unless the allow-list says it is innocent."""
+        key = (token.norm, token.squeezed, self.lang, allow, self.lexicon.allowed)
+        cache = matcher.cache
+        try:
+            return cache[key]
+        except KeyError:
+            pass
+        entry = self._lookup(matcher, token, allow)
+        if len(cache) >= matcher.CACHE_SIZE:
+            cache.clear()
+        cache[key] = entry
+        return entry
+
+    def _lookup(self, matcher: Matcher, token: Token, allow: bool) -> Entry | None:
         lang = self.lang
         allowed = self.lexicon.allowed if allow else None
         forms = [(token.norm, token.fold)]
@@ -97,3 +113,39 @@ class Context:
                     index += 1
                 positions.append(index)
         return positions
+
+    def second_person(self, hit: Hit, window: int = 3, *, before_only: bool = False) -> bool:
+        """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?
+
+        The second-person word must stand in the same sentence; a negation right before the
+        hit ("you are not dumb") or "değil" after it cancels the aim.
+        """
+        words = self.words
+        if hit.first > 0 and words[hit.first - 1].fold in _NEGATIONS:
+            return False
+        if hit.last + 1 < len(words) and words[hit.last + 1].fold.startswith("degil"):
+            return False
+        # before_only: "you piece of shit", and only the very next word after ("fuck you").
+        last = min(len(words) - 1, hit.last + (1 if before_only else window))
+        for i in range(max(0, hit.first - window), last + 1):
+            if i in self.addressee_positions and not self._sentence_break(i, hit):
+                return True
+        token = words[hit.last]
+        rest = token.fold[len(hit.entry.words[-1].stem) :]
+        if len(rest) >= 3 and rest.endswith(_SECOND_PERSON_ENDINGS):
+            return True
+        return hit.last + 1 < len(words) and words[hit.last + 1].fold in _QUESTIONS
+
+    def _sentence_break(self, index: int, hit: Hit) -> bool:
+        word = self.words[index]
+        start, end = (word.end, hit.start) if word.end <= hit.start else (hit.end, word.start)
+        return any(ch in ".!?;:\n" for ch in self.text[start:end])
+
+    def mentioned(self, hit: Hit, window: int = 3) -> bool:
+        """Is a @mention near the hit?"""
+        return any(hit.first - window <= p <= hit.last + window + 1 for p in self.mention_positions)
+
+
+_SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
+_QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})
+_NEGATIONS = frozenset({"not", "never", "isnt", "arent", "no", "nor"})

@@ -5,7 +5,8 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     siktir*              a stem: the word and anything agglutinated to it (siktirin, siktirgit)
     amk                  an exact word
     geri zekalı*         a phrase: words in a row, each exact or a stem
-    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", a @mention)
+    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", "salaksın")
+    shit* ; soft         rejected when aimed at someone, reviewed otherwise (profanity)
     =amın*               "=": the Turkish letters must be written (amın, not the "amin" of prayers)
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
     damn ; review        a severity other than the file's default
@@ -42,6 +43,7 @@ class Entry:
     severity: str | None = None
     lang: str | None = None
     aimed_only: bool = False  # counts only when aimed at someone ("hayvan", "pig")
+    soft: bool = False  # rejected only when aimed at someone, reviewed otherwise ("shit")
     source: str = ""  # the line it came from, for the admin and for debugging
 
     @property
@@ -56,7 +58,7 @@ def parse_entry(line: str) -> Entry | None:
         return None
     body, _, options = line.partition(";")
     severity = lang = None
-    aimed_only = False
+    aimed_only = soft = False
     for option in options.replace(",", " ").split():
         if option in ("reject", "review"):
             severity = option
@@ -64,6 +66,8 @@ def parse_entry(line: str) -> Entry | None:
             lang = option
         elif option == "aimed":
             aimed_only = True
+        elif option == "soft":
+            soft = True
         else:
             raise ValueError(f"unknown lexicon option {option!r} in {line!r}")
     words = []
@@ -77,7 +81,7 @@ def parse_entry(line: str) -> Entry | None:
         words.append(Word(stem, fold(stem), prefix, strict))
     if not words:
         return None
-    return Entry(tuple(words), severity, lang, aimed_only, body.strip())
+    return Entry(tuple(words), severity, lang, aimed_only, soft, body.strip())
 
 
 def _word_matches(word: Word, norm: str, folded: str) -> bool:
@@ -118,20 +122,27 @@ class Match:
 class Matcher:
     """Finds the entries of one list in a token sequence; indexed by the folded first word."""
 
+    CACHE_SIZE = 50_000  # words remembered per list; comments reuse most of their words
+
     def __init__(self, entries: Iterable[Entry]):
         self.entries = tuple(entries)
-        self._index: dict[str, list[Entry]] = {}
+        self._words: dict[str, list[Entry]] = {}
+        self._phrases: dict[str, list[Entry]] = {}
         for entry in self.entries:
-            self._index.setdefault(entry.words[0].folded, []).append(entry)
-        self._lengths = sorted({len(key) for key in self._index}, reverse=True)
+            index = self._phrases if entry.phrase else self._words
+            index.setdefault(entry.words[0].folded, []).append(entry)
+        self._word_lengths = sorted({len(key) for key in self._words}, reverse=True)
+        self._phrase_lengths = sorted({len(key) for key in self._phrases}, reverse=True)
+        self.cache: dict = {}
+        self._phrase_starts: dict[str, tuple[Entry, ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
-    def _candidates(self, folded: str):
-        index = self._index
+    @staticmethod
+    def _candidates(index: dict[str, list[Entry]], lengths: list[int], folded: str):
         n = len(folded)
-        for length in self._lengths:
+        for length in lengths:
             if length <= n:
                 found = index.get(folded[:length])
                 if found:
@@ -139,8 +150,8 @@ class Matcher:
 
     def match_word(self, norm: str, folded: str, lang: str | None = None) -> Entry | None:
         """The single-word entry matching the word, preferring the longest stem."""
-        for entry in self._candidates(folded):
-            if entry.phrase or (entry.lang and lang and entry.lang != lang):
+        for entry in self._candidates(self._words, self._word_lengths, folded):
+            if entry.lang and lang in ("tr", "en") and entry.lang != lang:
                 continue
             if _word_matches(entry.words[0], norm, folded):
                 return entry
@@ -151,7 +162,7 @@ class Matcher:
         if letters < 2 or norm[0] == "*":
             return None
         for entry in self.entries:
-            if entry.phrase or (entry.lang and lang and entry.lang != lang):
+            if entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
                 continue
             if _masked_matches(entry.words[0], norm):
                 return entry
@@ -159,12 +170,21 @@ class Matcher:
 
     def match_phrases(self, tokens: list[Token], lang: str | None = None) -> list[Match]:
         """Multi-word entries found in the tokens."""
-        found = []
-        if not any(e.phrase for e in self.entries):
+        found: list[Match] = []
+        if not self._phrases:
             return found
+        starts = self._phrase_starts
         for i, token in enumerate(tokens):
-            for entry in self._candidates(token.fold):
-                if not entry.phrase or (entry.lang and lang and entry.lang != lang):
+            candidates = starts.get(token.fold)
+            if candidates is None:
+                candidates = tuple(
+                    self._candidates(self._phrases, self._phrase_lengths, token.fold)
+                )
+                if len(starts) >= self.CACHE_SIZE:
+                    starts.clear()
+                starts[token.fold] = candidates
+            for entry in candidates:
+                if entry.lang and lang in ("tr", "en") and entry.lang != lang:
                     continue
                 words = entry.words
                 if i + len(words) > len(tokens):
@@ -190,6 +210,15 @@ class Terms:
     banned: frozenset[str] = field(default_factory=frozenset)
     suspect: frozenset[str] = field(default_factory=frozenset)
     allowed: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self):
+        # Accept any iterable of strings (a list from the database, a set); store frozensets so
+        # Terms stay hashable and the extended lexicon can be cached.
+        for name in ("banned", "suspect", "allowed"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            object.__setattr__(self, name, frozenset(value))
 
     def __bool__(self) -> bool:
         return bool(self.banned or self.suspect or self.allowed)
@@ -266,7 +295,7 @@ class Lexicon:
         if not terms:
             return self
         banned = tuple(
-            Entry(e.words, e.severity or "reject", e.lang, e.aimed_only, e.source)
+            Entry(e.words, e.severity or "reject", e.lang, e.aimed_only, e.soft, e.source)
             for e in parse_terms(terms.banned)
         )
         return Lexicon(

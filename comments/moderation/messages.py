@@ -35,6 +35,7 @@ DETAILS: dict[str, tuple[str, str]] = {
     "punctuation_flood": ("Noktalama tekrarı", "Repeated punctuation"),
     "chat_speak": ("Kısaltma veya sohbet dili", "Chat-speak abbreviation"),
     "aimed": ("Bir kişiye yönelik", "Aimed at a person"),
+    "misspelled": ("Çok sayıda yazım hatası", "Many misspelled words"),
 }
 
 

@@ -7,13 +7,15 @@ at the evidence even though matching runs on a normalised form:
   without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i 0→o @→a $→s),
   accents other than the Turkish letters stripped (``â``→``a``), Turkish letters kept.
 * ``fold``: ``norm`` with the Turkish letters folded to ASCII (ç→c ğ→g ı→i ö→o ş→s ü→u).
-* ``squeezed``: ``norm`` with runs of a letter collapsed to one letter (``siiiik``→``sik``).
+* ``squeezed``: ``norm`` with floods (three or more of a letter) collapsed to one letter
+  (``siiiik``→``sik``); doubled letters stay, or ``book`` would read ``bok`` and ``sikke`` ``sike``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +38,7 @@ SPLIT_RE = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_][.\-_*]){1,}[^\W\d_](?![^\W\d_])"
     r"|(?<![^\W\d_])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W\d_])"
 )
-_SQUEEZE_RE = re.compile(r"(.)\1+")
+_SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 
 
 @lru_cache(maxsize=65536)
@@ -70,7 +72,7 @@ def fold(word: str) -> str:
 
 
 def squeeze(word: str) -> str:
-    """Collapse every run of a repeated character to one: ``siiik`` → ``sik``."""
+    """Collapse every run of three or more of a character to one: ``siiik`` → ``sik``."""
     return _SQUEEZE_RE.sub(r"\1", word)
 
 
@@ -97,17 +99,23 @@ class Token:
     masked: bool = False  # contains * used as a wildcard (f*ck)
 
 
-def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
+@lru_cache(maxsize=65536)
+def _forms(raw: str) -> tuple[str, str, str, bool]:
+    """``(norm, fold, squeezed, is_mention)`` of a raw word."""
     is_mention = raw.startswith("@") and len(raw) > 1 and not raw[1:].isdigit()
-    body = raw[1:] if is_mention else raw
-    norm = normalise_word(body)
+    norm = normalise_word(raw[1:] if is_mention else raw)
+    return norm, norm.translate(_FOLD), squeeze(norm), is_mention
+
+
+def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
+    norm, folded, squeezed, is_mention = _forms(raw)
     return Token(
         start=start,
         end=end,
         text=raw,
         norm=norm,
-        fold=norm.translate(_FOLD),
-        squeezed=squeeze(norm),
+        fold=folded,
+        squeezed=squeezed,
         is_mention=is_mention,
         joined=joined,
         masked="*" in norm,
@@ -118,13 +126,19 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in URL_RE.finditer(text)]
 
 
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Is ``position`` inside one of ``spans`` (sorted, not overlapping)?"""
+    i = bisect_right(spans, (position, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
 def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token]:
     """Words of ``text`` (outside the ``skip`` spans, e.g. URLs) as :class:`Token` objects."""
     tokens: list[Token] = []
     skip = skip or []
     for match in WORD_RE.finditer(text):
         start, end = match.span()
-        if skip and any(s <= start < e for s, e in skip):
+        if skip and inside(skip, start):
             continue
         raw = match.group()
         # A trailing run of * is punctuation, not a mask ("great***").

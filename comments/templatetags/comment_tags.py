@@ -1,10 +1,10 @@
 from django import template
-from django.utils.translation import get_language
 
 from ..forms import CommentForm
 from ..highlight import highlight
 from ..intake import comments_are_open
 from ..models import Comment
+from ..rule_names import finding_message
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def comment_section(context, article):
     outcome = context.get("comment_outcome")
     rejection = None
     if outcome is not None and outcome.reason == "rules":
-        rejection = rejection_details(outcome, get_language())
+        rejection = rejection_details(outcome)
     return {
         "article": article,
         "comments": comments,
@@ -35,19 +35,17 @@ def comment_section(context, article):
     }
 
 
-def rejection_details(outcome, language):
+def rejection_details(outcome):
     """What the commenter is shown: each broken rule in their language, and where."""
-    field_text = {"body": outcome.comment.body, "name": outcome.comment.name}
-    message_key = "message_tr" if (language or "tr").startswith("tr") else "message_en"
     reasons, seen = [], set()
     for finding in outcome.findings:
-        key = (finding["rule"], finding[message_key])
-        if key not in seen:
-            seen.add(key)
+        message = finding_message(finding)
+        if (finding["rule"], message) not in seen:
+            seen.add((finding["rule"], message))
             reasons.append(
                 {
                     "rule": finding["rule"],
-                    "message": finding[message_key],
+                    "message": message,
                     "evidence": finding["evidence"],
                     "field": finding["field"],
                 }
@@ -56,6 +54,6 @@ def rejection_details(outcome, language):
     suggestion = next((f["suggestion"] for f in outcome.findings if f.get("suggestion")), None)
     return {
         "reasons": reasons,
-        "highlighted": highlight(field_text["body"], spans),
+        "highlighted": highlight(outcome.comment.body, spans),
         "suggestion": suggestion,
     }

@@ -2,28 +2,38 @@
 or demeaning words. Rejected when the word beside it is a swear word or an insult, reviewed when
 it is only demeaning ("yobaz", "cult")."""
 
+from bisect import bisect_left, bisect_right
+
 from ..context import Context
 from ..findings import BELIEF_ATTACK, REJECT, REVIEW, Finding
 from ..messages import message
 
 WINDOW = 5
+MAX_PHRASE = 8  # words in the longest phrase of a list
 
 
 def check(ctx: Context) -> list[Finding]:
     beliefs = ctx.hits(ctx.lexicon.belief)
     if not beliefs:
         return []
-    partners = [(hit, REJECT) for hit in ctx.profanity if (hit.entry.severity or REJECT) == REJECT]
+    partners = [
+        (hit, REVIEW if hit.entry.soft or hit.entry.severity == REVIEW else REJECT)
+        for hit in ctx.profanity
+    ]
     partners += [
         (hit, REVIEW if hit.entry.severity == REVIEW or hit.entry.aimed_only else REJECT)
         for hit in ctx.insults
     ]
     partners += [(hit, REVIEW) for hit in ctx.hits(ctx.lexicon.demeaning)]
+    partners.sort(key=lambda pair: pair[0].first)
+    firsts = [hit.first for hit, _ in partners]
     findings = []
     tr, en = message(BELIEF_ATTACK)
     for belief in beliefs:
         best = None
-        for partner, severity in partners:
+        low = bisect_left(firsts, belief.first - WINDOW - MAX_PHRASE)
+        high = bisect_right(firsts, belief.last + WINDOW)
+        for partner, severity in partners[low:high]:
             if partner.first <= belief.last + WINDOW and belief.first <= partner.last + WINDOW:
                 if best is None or (severity == REJECT and best[1] == REVIEW):
                     best = (partner, severity)

@@ -1,7 +1,12 @@
-"""``profanity`` (küfür): swear words and their inflected forms, Turkish and English."""
+"""``profanity`` (küfür): swear words and their inflected forms, Turkish and English.
+
+Entries marked ``soft`` (English swearing used as an intensifier: "so fucking ready") are
+rejected only when aimed at the reader ("you piece of shit", "fuck you"), reviewed otherwise.
+Letters written apart on purpose (``s.i.k``) are always rejected.
+"""
 
 from ..context import Context
-from ..findings import PROFANITY, REJECT, Finding
+from ..findings import PROFANITY, REJECT, REVIEW, Finding
 from ..messages import message
 
 
@@ -9,8 +14,12 @@ def check(ctx: Context) -> list[Finding]:
     tr, en = message(PROFANITY)
     findings = []
     for hit in ctx.profanity:
-        # Letters written apart on purpose (s.i.k) are no accident: always reject.
-        joined = ctx.words[hit.first].joined
-        severity = REJECT if joined else hit.entry.severity or REJECT
+        entry = hit.entry
+        if ctx.words[hit.first].joined:
+            severity = REJECT
+        elif entry.soft:
+            severity = REJECT if ctx.second_person(hit, before_only=True) else REVIEW
+        else:
+            severity = entry.severity or REJECT
         findings.append(Finding(PROFANITY, severity, hit.start, hit.end, tr, en))
     return findings

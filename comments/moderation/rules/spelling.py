@@ -1,33 +1,35 @@
-"""``spelling`` (imla kuralları): letter floods (``çooook``), punctuation floods (``!!!!``) and
-chat-speak (``slm``, ``mrb``, ``u``, ``plz``). Review only: a comment is not rejected for style."""
+"""``spelling`` (imla kuralları): letter floods (``çooook``), punctuation floods (``!!!!``),
+chat-speak (``slm``, ``mrb``, ``u``, ``plz``) and, where a dictionary exists (English), a high
+share of unknown words. Review only: a comment is not rejected for style."""
 
 import re
 
 from ..context import Context
+from ..dictionary import known_words
 from ..findings import REVIEW, SPELLING, Finding
 from ..messages import message
+from ..text import inside
 
+MIN_WORDS = 5  # lower-case words needed before judging the share of unknown ones
+UNKNOWN_SHARE = 0.25
+MIN_UNKNOWN = 3
 LIMIT = 10  # findings of one kind in one comment: enough to show, bounded for huge texts
 _LETTER_FLOOD = re.compile(r"([^\W\d_])\1{2,}")
 _PUNCTUATION_FLOOD = re.compile(r"!{3,}|\?{3,}|[!?]{4,}|\.{4,}|([,;:*#=_~+-])\1{3,}")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
-def _outside(spans, start):
-    return not any(s <= start < e for s, e in spans)
-
-
 def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     text = ctx.text
-    skip = ctx.urls + [(t.start, t.end) for t in ctx.tokens if t.is_mention or t.is_hashtag]
+    skip = sorted(ctx.urls + [(t.start, t.end) for t in ctx.tokens if t.is_mention or t.is_hashtag])
 
     tr, en = message(SPELLING, "letter_flood")
     for match in _LETTER_FLOOD.finditer(text):
         if len(findings) >= LIMIT:
             break
         start, end = match.span()
-        if not _outside(skip, start):
+        if inside(skip, start):
             continue
         word_start = start
         while word_start > 0 and text[word_start - 1].isalpha():
@@ -44,7 +46,7 @@ def check(ctx: Context) -> list[Finding]:
     for match in _PUNCTUATION_FLOOD.finditer(text):
         if count >= LIMIT:
             break
-        if _outside(ctx.urls, match.start()):
+        if not inside(ctx.urls, match.start()):
             findings.append(Finding(SPELLING, REVIEW, match.start(), match.end(), tr, en))
             count += 1
 
@@ -56,7 +58,32 @@ def check(ctx: Context) -> list[Finding]:
             break
         if token.is_mention or token.is_hashtag:
             continue
-        if chatspeak.match_word(token.norm, token.fold, ctx.lang) is not None:
+        if ctx.lookup(chatspeak, token, allow=False) is not None:
             findings.append(Finding(SPELLING, REVIEW, token.start, token.end, tr, en))
             count += 1
+    findings.extend(misspelled(ctx))
     return findings
+
+
+def misspelled(ctx: Context) -> list[Finding]:
+    """One finding over the unknown words when they are a high share of the comment's words."""
+    known = known_words(ctx.lang)
+    if known is None:
+        return []
+    text = ctx.text
+    words = []
+    for t in ctx.tokens:
+        if t.is_mention or t.is_hashtag or len(t.text) < 2 or not t.text.isalpha():
+            continue
+        if not t.text.islower():  # names, acronyms, shouting: not the dictionary's business
+            continue
+        if t.end < len(text) and text[t.end] in "'’" or t.start and text[t.start - 1] in "'’":
+            continue  # a piece of a contraction (didn't, I'll)
+        words.append(t)
+    if len(words) < MIN_WORDS:
+        return []
+    unknown = [t for t in words if t.text not in known]
+    if len(unknown) < MIN_UNKNOWN or len(unknown) < UNKNOWN_SHARE * len(words):
+        return []
+    tr, en = message(SPELLING, "misspelled")
+    return [Finding(SPELLING, REVIEW, unknown[0].start, unknown[-1].end, tr, en)]

@@ -1,0 +1,129 @@
+"""Insults (aimed or not), hurtful phrasing, and attacks on beliefs."""
+
+import pytest
+
+from comments.moderation import moderate
+
+
+def severities(text, rule):
+    return {f.severity for f in moderate(text).findings if f.rule == rule}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen tam bir salaksın",
+        "salaksın sen",
+        "aptal mısın nesin",
+        "Gerizekalı seni",
+        "şerefsiz seni",
+        "You are an idiot",
+        "you moron",
+        "your stupid ideas",
+    ],
+)
+def test_insult_aimed_at_the_reader_is_rejected(text):
+    assert severities(text, "insult") == {"reject"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bu karar çok aptalca olmuş",
+        "O salak adamlar yine aynı şeyi yaptı",
+        "What an idiot move by the coach",
+        "That was a stupid decision",
+    ],
+)
+def test_insult_not_aimed_at_a_person_goes_to_review(text):
+    assert severities(text, "insult") == {"review"}
+
+
+def test_mention_near_an_insult_marks_it_aimed_but_only_sends_it_to_review():
+    verdict = moderate("@ahmet aptal")
+    finding = next(f for f in verdict.findings if f.rule == "insult")
+    assert finding.severity == "review"
+    assert "Aimed" in finding.message_en
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayvan hakları için yürüdük",
+        "Köpek parkı açıldı",
+        "Mal varlığı açıklandı",
+        "Ayı yavrusu ormanda görüldü",
+        "Pig farming in Iowa",
+    ],
+)
+def test_words_that_insult_only_when_aimed_are_innocent_otherwise(text):
+    assert not severities(text, "insult")
+
+
+@pytest.mark.parametrize("text", ["sen hayvansın", "seni hayvan", "you pig"])
+def test_words_that_insult_when_aimed_are_hit_when_aimed(text):
+    assert severities(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haddini bil ve sus",
+        "Sen kimsin ki bana akıl veriyorsun",
+        "Yazıklar olsun size",
+        "Shut up and go back to your country",
+        "Nobody cares about your opinion",
+        "kill yourself",
+    ],
+)
+def test_hurtful_phrasing_goes_to_review_never_reject(text):
+    assert severities(text, "hurtful") == {"review"}
+
+
+def test_hurtful_alone_never_rejects_the_comment():
+    assert moderate("Yazıklar olsun, utanmıyor musunuz?").decision == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Müslümanlar aptal insanlar",
+        "Hristiyanlar salak",
+        "Kuran uydurma bir masal",
+        "İncil yalan dolu bir hurafe",
+        "Alevilere yobaz diyenler",
+        "Islam is a cult of barbaric savages",
+        "Jews are scum",
+        "Christians are idiots",
+        "the Bible is a fairy tale for morons",
+    ],
+)
+def test_belief_with_insulting_or_demeaning_words_is_a_belief_attack(text):
+    assert severities(text, "belief_attack")
+
+
+def test_belief_attack_with_an_insult_is_rejected_with_a_demeaning_word_reviewed():
+    assert "reject" in severities("Müslümanlar aptal", "belief_attack")
+    assert severities("Kuran bir masal kitabı", "belief_attack") == {"review"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Müslüman ve Hristiyan liderler barış için buluştu",
+        "Kuran kursu açıldı",
+        "The church hosted a charity dinner",
+        "Muslims celebrate Eid this week",
+        "Partiyi kuran isim istifa etti",
+    ],
+)
+def test_neutral_mentions_of_beliefs_are_not_attacks(text):
+    assert not severities(text, "belief_attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You are not dumb.", "Sen aptal değilsin", "Are you kidding? What a stupid rule."],
+)
+def test_negated_or_separate_sentence_insult_is_not_treated_as_aimed(text):
+    assert severities(text, "insult") == {"review"}

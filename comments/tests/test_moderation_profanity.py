@@ -1,0 +1,142 @@
+"""Profanity: Turkish and English swear words, their disguises, and the innocent look-alikes."""
+
+import pytest
+
+from comments.moderation import moderate
+
+
+def rules(text):
+    return {(f.rule, f.severity) for f in moderate(text).findings}
+
+
+def fired(text, rule="profanity"):
+    return any(f.rule == rule for f in moderate(text).findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siktir git buradan",
+        "Hassiktir, yine mi zam",
+        "amk bu ne biçim iş",
+        "aq yine kaybettik",
+        "amına koyayım bu trafiğin",
+        "orospu çocukları yine yapmış",
+        "bu adam tam bir piç",
+        "götünü kaldır da çalış",
+        "pezevenkler hepsi",
+        "ibneler gibi davranıyorlar",
+        "yavşak herif",
+        "siktiğimin dünyası",
+    ],
+)
+def test_turkish_swear_words_and_their_suffixed_forms_are_rejected(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S1KT1R git",  # leetspeak, capitals
+        "s.i.k.t.i.r git",  # letters split by dots
+        "a m k ya",  # letters split by spaces
+        "siiiiktir git",  # repeated letters
+        "ammmına koyim",
+        "$iktir git",
+        "0rospu",
+    ],
+)
+def test_disguised_turkish_swearing_is_rejected(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bu sikke Osmanlı döneminden kalma.",  # coin
+        "Sikkim is a state in India.",
+        "Amasya elması çok lezzetlidir.",
+        "Ambulans beş dakikada geldi.",
+        "Gotik mimarinin en güzel örneği.",
+        "Ama bu amaç için ambarı boşalttık.",
+        "Dua ettik, amin.",
+        "Amen to that.",
+        "Çocuğu okula götürdü, sonra işe gitti.",
+        "Göteborg'da maç var.",
+        "Sıkıntı yok, sıkı çalışırsak olur.",
+        "Sikinti yok, siki calisirsak olur.",  # the same, typed without Turkish letters
+        "Bu film çok sıkıcı.",
+        "Trafikte sıkıştık kaldık.",
+        "Şık bir elbise giymiş.",
+        "Scunthorpe United won again.",
+        "He assessed the classic cocktail menu in Essex.",
+        "I read a good book about shiitake mushrooms.",
+        "Charles Dickens wrote many books.",
+        "The Sikh community celebrated.",
+        "Picasso'nun tabloları",
+        "Boks maçını izledik.",
+    ],
+)
+def test_innocent_words_containing_a_bad_stem_are_not_hit(text):
+    assert not fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fuck you", "you piece of shit", "F*ck you all", "you are a bitch", "motherfucker you"],
+)
+def test_english_swearing_aimed_at_the_reader_is_rejected(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize("text", ["I'm so fucking ready", "holy shit what a game"])
+def test_english_swearing_as_an_intensifier_goes_to_review(text):
+    found = rules(text)
+    assert ("profanity", "review") in found
+    assert ("profanity", "reject") not in found
+
+
+def test_masked_word_is_recognised():
+    assert fired("what the f**k is this")
+
+
+def test_amin_of_prayers_is_not_amin_with_dotless_i():
+    assert not fired("Allah razı olsun, amin")
+    assert fired("amın")
+
+
+def test_english_got_is_not_turkish_got():
+    assert not fired("I got a new job and I am happy")
+    assert fired("göt herif")
+
+
+def test_finding_span_points_at_the_word_in_the_original_text():
+    text = "Bence S1KT1R olsun gitsin"
+    finding = next(f for f in moderate(text).findings if f.rule == "profanity")
+    assert text[finding.start : finding.end] == "S1KT1R"
+
+
+def test_split_letters_span_covers_the_whole_disguise():
+    text = "bu s.i.k.t.i.r demek"
+    finding = next(f for f in moderate(text).findings if f.rule == "profanity")
+    assert text[finding.start : finding.end] == "s.i.k.t.i.r"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read a good book last night",  # "book" must not collapse to Turkish "bok"
+        "Nice pic from the match",
+        "Penistone and Middlesex are in England",
+        "Kuşadası ve Amasra'ya gittik",
+        "Alevi, Sünni ve Ezidi temsilciler toplandı",
+        "The Mormon and Sikh communities met",
+    ],
+)
+def test_more_innocent_look_alikes_are_not_hit(text):
+    assert not fired(text)
+
+
+def test_letter_flood_does_not_create_a_swear_word_from_a_double_letter():
+    assert not fired("sikkeeee koleksiyonu")
+    assert fired("siiiiiktir")
