@@ -5,17 +5,21 @@ and Redis on loopback (scripts/services.sh) and calls this one, which
 
 1. migrates, collects the static files and loads 1,000 stories with their comments
    (COPY through psycopg 3);
-2. serves the site under gunicorn (gunicorn.conf.py) with production settings, and next
+2. serves the site under gunicorn (gunicorn.conf.py) with production settings; next
    to it the same settings with one bare view returning a fixed page as large as the
-   article page (bench/floor_urls.py): the framework's floor;
-3. drives both with wrk at 16 and 64 connections: the article page of a popular story,
-   the home page, then grows the data to 100,000 stories and 1,000,000 comments and
-   measures again, with a section page and the comment POST (bench/wrk/post_comment.lua);
+   article page (bench/floor_urls.py), the framework's floor; and the site once more
+   without the page cache (``PAGE_CACHE_SECONDS=0``), to show what rendering costs;
+3. drives them with wrk at 16 and 64 connections, each page run followed by a floor
+   run (the machine may be shared: each ratio compares neighbours in time): the
+   article page of a popular story (100 approved comments), the home page; then grows
+   the data to 100,000 stories and 1,000,000 comments and measures again, with a
+   section page and the comment POST (bench/wrk/post_comment.lua);
 4. reads one story with 64 new visitors at once (bench/wrk/count_reads.lua), flushes
-   the buffered reads and checks the stored total against the reads sent; then the same
-   page as a bot, which is not counted.
+   the buffered reads and checks the stored total against the story pages answered;
+   then the same page as a bot, which is not counted.
 
-It prints one table. Nothing here is a test: figures depend on the machine.
+wrk keeps no cookies: every article request is a new reader, counted. It prints one
+table. Nothing here is a test: figures depend on the machine and what else runs on it.
 """
 
 import argparse
@@ -387,6 +391,9 @@ def main():
     floor_env["FLOOR_PAGE_FILE"] = str(floor_file)
     floor = Server("floor", {**env, **floor_env}, work)
     floor.wait("/floor/")
+    # The same site without the page cache: every request renders its page.
+    uncached = Server("uncached", {**env, "PAGE_CACHE_SECONDS": "0"}, work)
+    uncached.wait("/")
     home_bytes = len(fetch(site.url + "/")[0])
     say(f"article page {len(page):,} bytes, home page {home_bytes:,} bytes; servers up")
 
@@ -405,7 +412,7 @@ def main():
         result["floor"] = wrk(floor.url + "/floor/", connections, seconds, headers=browser)
         rows.append((label, size, connections, result))
         say(
-            f"{label:<14} {size:>9,} c={connections:<3} {result['rps']:6.0f} req/s, "
+            f"{label:<17} {size:>9,} c={connections:<3} {result['rps']:6.0f} req/s, "
             f"floor {result['floor']['rps']:6.0f} req/s"
         )
         return result
@@ -414,6 +421,8 @@ def main():
     for connections in (16, 64):
         measure("article page", 1000, site.url + article_path, connections)
         measure("home page", 1000, site.url + "/", connections)
+    measure("article, no cache", 1000, uncached.url + article_path, 16)
+    measure("home, no cache", 1000, uncached.url + "/", 16)
 
     say(f"grow to {stories:,} stories and {comments:,} comments")
     t0 = time.monotonic()
@@ -428,6 +437,9 @@ def main():
     section_path = "/section/ekonomi/"
     cookie, token = csrf_for(site.url + article_path)
     post_statuses = {}
+    measure("article, no cache", stories, uncached.url + article_path, 16)
+    measure("home, no cache", stories, uncached.url + "/", 16)
+    measure("section, no cache", stories, uncached.url + section_path, 16)
     for connections in (16, 64):
         text = f"Çok güzel bir haber, teşekkürler. Okur {connections} {time.time_ns()}"
         text = urllib.parse.quote_plus(text)
@@ -477,6 +489,7 @@ def main():
 
     site.stop()
     floor.stop()
+    uncached.stop()
     report(
         rows,
         stories=stories,
@@ -517,14 +530,14 @@ def report(rows, stories, seconds, pages, counter, post_statuses, comments_store
         f"article page {pages['article']:,} B, home {pages['home']:,} B"
     )
     print()
-    header = f"| {'page':<14} | {'stories':>7} | {'conns':>5} | {'req/s':>6} | {'p50 ms':>7} "
+    header = f"| {'page':<17} | {'stories':>7} | {'conns':>5} | {'req/s':>6} | {'p50 ms':>7} "
     header += f"| {'p99 ms':>7} | {'floor req/s':>11} | {'floor p50':>9} | {'vs floor':>8} |"
     print(header)
     print("|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|")
     for label, size, c, r in rows:
         floor = r["floor"]
         print(
-            f"| {label:<14} | {size:>7,} | {c:>5} | {r['rps']:>6.0f} | {r['p50']:>7.1f} "
+            f"| {label:<17} | {size:>7,} | {c:>5} | {r['rps']:>6.0f} | {r['p50']:>7.1f} "
             f"| {r['p99']:>7.1f} | {floor['rps']:>11.0f} | {floor['p50']:>9.1f} "
             f"| {ratio(r['rps'], floor['rps']):>8.2f} |"
         )
@@ -539,7 +552,10 @@ def report(rows, stories, seconds, pages, counter, post_statuses, comments_store
             f"{ratio(post['p50'], article['p50']):.2f}x the article page's "
             f"(p99 {ratio(post['p99'], article['p99']):.2f}x)"
         )
-        for page in ("article page", "home page"):
+        pages = ("article page", "home page")
+        if c == 16:
+            pages += ("article, no cache", "home, no cache")
+        for page in pages:
             small, large = by[(page, 1000, c)], by[(page, stories, c)]
             print(
                 f"c={c}: {page} with {stories:,} stories: {ratio(large['rps'], small['rps']):.2f}x"
