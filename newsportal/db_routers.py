@@ -9,6 +9,8 @@ from the primary too:
 - requests that change something (POST and the other unsafe methods: the comment
   form's duplicate and ban checks, the admin's forms) and every request to the admin,
   set by :class:`PrimaryForWritesMiddleware`;
+- everything inside a transaction on the primary, whose writes no replica can see
+  before it commits (data migrations that read what an earlier step wrote, for one);
 - code wrapped in :func:`primary` (e.g. a management command reading what it wrote).
 """
 
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import connections
 
 _use_primary = ContextVar("use_primary", default=False)
 
@@ -32,7 +35,9 @@ def primary():
 
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
-        return "default" if _use_primary.get() else "replica"
+        if _use_primary.get() or connections["default"].in_atomic_block:
+            return "default"
+        return "replica"
 
     def db_for_write(self, model, **hints):
         return "default"

@@ -29,6 +29,14 @@ def test_reads_within_primary_go_to_the_primary():
     assert router.db_for_read(Comment) == "replica"
 
 
+def test_reads_within_a_transaction_on_the_primary_go_to_the_primary(transactional_db):
+    from django.db import transaction
+
+    with transaction.atomic():  # e.g. a data migration reading what it just wrote
+        assert router.db_for_read(Comment) == "default"
+    assert router.db_for_read(Comment) == "replica"
+
+
 def read_database(request):
     return HttpResponse(router.db_for_read(Comment))
 
