@@ -107,7 +107,8 @@ class ArticleQuerySet(models.QuerySet):
             f" WHERE c.article_id = {self.model._meta.db_table}.id AND c.status = %s",
             ["approved"],
         )
-        return self.only("id", "read_count", "updated_at").annotate(approved_comments=approved)
+        fields = self.only("id", "read_count", "updated_at").order_by()
+        return fields.annotate(approved_comments=approved)
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -190,6 +191,19 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
             models.Index(fields=["-read_count"], name="article_reads"),
+            # What readers see, newest first (``published()``'s statuses, so the partial
+            # index matches its filter): the home page, lists and the neighbour stories
+            # read a few entries, however many stories there are.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status__in=["published", "scheduled"]),
+                name="article_public_order",
+            ),
+            models.Index(
+                fields=["section", "-published_at", "-id"],
+                condition=models.Q(status__in=["published", "scheduled"]),
+                name="article_public_section",
+            ),
         ]
 
     def __str__(self):
@@ -242,10 +256,9 @@ class Article(models.Model):
     def previous_story(self):
         return (
             Article.objects.published()
-            .filter(
-                models.Q(published_at__lt=self.published_at)
-                | models.Q(published_at=self.published_at, id__lt=self.id)
-            )
+            # The bound first, so the index is read from this story onwards.
+            .filter(published_at__lte=self.published_at)
+            .filter(models.Q(published_at__lt=self.published_at) | models.Q(id__lt=self.id))
             .only("headline", "slug", "published_at")
             .order_by("-published_at", "-id")
             .first()
@@ -254,10 +267,8 @@ class Article(models.Model):
     def next_story(self):
         return (
             Article.objects.published()
-            .filter(
-                models.Q(published_at__gt=self.published_at)
-                | models.Q(published_at=self.published_at, id__gt=self.id)
-            )
+            .filter(published_at__gte=self.published_at)
+            .filter(models.Q(published_at__gt=self.published_at) | models.Q(id__gt=self.id))
             .only("headline", "slug", "published_at")
             .order_by("published_at", "id")
             .first()

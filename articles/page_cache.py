@@ -24,12 +24,14 @@ A cached page is used only while it is current. Each one is stored with the
   comment approved in the admin, even in bulk, shows at once.
 
 Versions and the page come back from the cache in one ``get_many`` (one Redis
-``MGET``). ``PAGE_CACHE_SECONDS`` (default 60, ``0`` turns the cache off) bounds what
+``MGET``). If the cache cannot be reached, pages are rendered as if nothing were
+cached. ``PAGE_CACHE_SECONDS`` (default 60, ``0`` turns the cache off) bounds what
 nothing announces: a scheduled story going live, comments closing after N days, the
 home page's most-read list. On many servers the cache is the shared Redis, so a change
 made through any server is seen by all of them at once.
 """
 
+import logging
 import re
 import uuid
 
@@ -39,6 +41,8 @@ from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 SITE_VERSION_KEY = "pages:site-version"
 CSRF_HOLE = "np-csrf-hole-2f6c9d"
@@ -52,7 +56,10 @@ def enabled():
 
 def content_changed(*args, **kwargs):
     """Every cached page is out of date (a signal receiver, also called directly)."""
-    cache.set(SITE_VERSION_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(SITE_VERSION_KEY, uuid.uuid4().hex, None)
+    except Exception:  # the cache is away: its pages expire within PAGE_CACHE_SECONDS
+        logger.warning("page cache unavailable; cached pages expire on their own", exc_info=True)
 
 
 def page_key(request):
@@ -76,7 +83,11 @@ def lookup(key, facts=()):
     """
     if key is None:
         return None, None
-    found = cache.get_many([SITE_VERSION_KEY, key])
+    try:
+        found = cache.get_many([SITE_VERSION_KEY, key])
+    except Exception:
+        logger.warning("page cache unavailable; rendering the page", exc_info=True)
+        return None, None
     versions = [found.get(SITE_VERSION_KEY), *facts]
     entry = found.get(key)
     if entry is not None and entry[0] == versions:
@@ -85,8 +96,12 @@ def lookup(key, facts=()):
 
 
 def store(key, versions, html):
-    if key is not None:
+    if key is None:
+        return
+    try:
         cache.set(key, (versions, html), settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("page cache unavailable; page not stored", exc_info=True)
 
 
 def holes():

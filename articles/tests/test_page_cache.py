@@ -169,3 +169,16 @@ def post_comment_as():
         )
 
     return post
+
+
+def test_pages_are_served_when_the_cache_is_down(make_article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    story = make_article(headline="Önbellek yokken de haber")
+    assert "Önbellek yokken de haber" in page(story.get_absolute_url())
+    assert "Önbellek yokken de haber" in page("/")
