@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .lexicon import Entry, Lexicon, Matcher
 from .model import Model
-from .text import Token, fold, split_letter_tokens, tokenize, url_spans
+from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,48 +43,70 @@ class Context:
             words = sorted(words + joined, key=lambda t: (t.start, not t.joined))
         return words
 
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """``token.text`` of each of ``words``: what the per-word caches are keyed by."""
+        return [t.text for t in self.words]
+
+    @cached_property
+    def distinct_words(self) -> frozenset[str]:
+        return frozenset(self.word_texts)
+
+    @cached_property
+    def distinct_tokens(self) -> frozenset[str]:
+        return frozenset(t.text for t in self.tokens)
+
+    def entries(self, matcher: Matcher, raws, *, allow: bool = True) -> dict[str, Entry | None]:
+        """The entry each of the raw words ``raws`` is (see :meth:`lookup`), as a dict that holds
+        at least those words.
+
+        A token's forms (``norm``, ``fold``, ``squeezed``, ``masked``) are functions of its
+        ``text``, so the answer is cached per list, language and allow-list by the raw word:
+        each distinct word of the traffic is matched once.
+        """
+        allowed = self.lexicon.allowed if allow else None
+        table = matcher.table((self.lang, allowed))
+        missing = [raw for raw in raws if raw not in table]
+        for raw in missing:
+            table[raw] = self._lookup(matcher, raw, allowed)
+        return table
+
     def lookup(self, matcher: Matcher, token: Token, *, allow: bool = True) -> Entry | None:
         """The entry of ``matcher`` this word is, unless the allow-list says it is innocent."""
-        key = (token.norm, token.squeezed, self.lang, allow, self.lexicon.allowed)
-        cache = matcher.cache
-        try:
-            return cache[key]
-        except KeyError:
-            pass
-        entry = self._lookup(matcher, token, allow)
-        if len(cache) >= matcher.CACHE_SIZE:
-            cache.clear()
-        cache[key] = entry
-        return entry
+        return self.entries(matcher, (token.text,), allow=allow)[token.text]
 
-    def _lookup(self, matcher: Matcher, token: Token, allow: bool) -> Entry | None:
+    def _lookup(self, matcher: Matcher, raw: str, allowed: Matcher | None) -> Entry | None:
         lang = self.lang
-        allowed = self.lexicon.allowed if allow else None
-        forms = [(token.norm, token.fold)]
-        if token.squeezed != token.norm:
-            forms.append((token.squeezed, fold(token.squeezed)))
-        for norm, folded in forms:
-            bad = matcher.match_word(norm, folded, lang)
+        norm, folded, squeezed, _, masked = forms(raw)
+        word_forms = [(norm, folded)]
+        if squeezed != norm:
+            word_forms.append((squeezed, fold(squeezed)))
+        for norm_form, folded_form in word_forms:
+            bad = matcher.match_word(norm_form, folded_form, lang)
             if bad is None:
                 continue
             if allowed:
-                good = allowed.match_word(norm, folded, lang)
+                good = allowed.match_word(norm_form, folded_form, lang)
                 if good is not None and len(good.words[0].stem) >= len(bad.words[0].stem):
                     return None
             return bad
-        if token.masked:
-            return matcher.match_masked(token.norm, lang)
+        if masked:
+            return matcher.match_masked(norm, lang)
         return None
 
     def hits(self, matcher: Matcher, *, allow: bool = True) -> list[Hit]:
         """Single words and phrases of ``matcher`` found in the text."""
         words = self.words
+        distinct = self.distinct_words
+        table = self.entries(matcher, distinct, allow=allow)
         found = []
-        for i, token in enumerate(words):
-            entry = self.lookup(matcher, token, allow=allow)
-            if entry is not None:
-                found.append(Hit(entry, i, i, token.start, token.end))
-        for match in matcher.match_phrases(words, self.lang):
+        hitting = {raw for raw in distinct if table[raw] is not None}
+        if hitting:
+            for i, raw in enumerate(self.word_texts):
+                if raw in hitting:
+                    token = words[i]
+                    found.append(Hit(table[raw], i, i, token.start, token.end))
+        for match in matcher.match_phrases(words, self.lang, self.word_texts):
             first, last = words[match.first], words[match.last]
             found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
         return found

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .text import Token, fold, normalise_word
+from .text import Token, fold, forms, normalise_word
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -123,6 +123,7 @@ class Matcher:
     """Finds the entries of one list in a token sequence; indexed by the folded first word."""
 
     CACHE_SIZE = 50_000  # words remembered per list; comments reuse most of their words
+    MAX_TABLES = 16  # (language, allow-list) combinations remembered
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries = tuple(entries)
@@ -133,8 +134,21 @@ class Matcher:
             index.setdefault(entry.words[0].folded, []).append(entry)
         self._word_lengths = sorted({len(key) for key in self._words}, reverse=True)
         self._phrase_lengths = sorted({len(key) for key in self._phrases}, reverse=True)
-        self.cache: dict = {}
-        self._phrase_starts: dict[str, tuple[Entry, ...]] = {}
+        self._tables: dict[object, dict] = {}
+
+    def table(self, key) -> dict:
+        """A cache of answers per raw word for ``key`` (language, allow-list...), bounded.
+
+        A full table is replaced, not cleared, so a caller holding it (another thread) keeps
+        a consistent dict.
+        """
+        tables = self._tables
+        table = tables.get(key)
+        if table is None or len(table) >= self.CACHE_SIZE:
+            if len(tables) >= self.MAX_TABLES:
+                tables.clear()
+            table = tables[key] = {}
+        return table
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -168,24 +182,29 @@ class Matcher:
                 return entry
         return None
 
-    def match_phrases(self, tokens: list[Token], lang: str | None = None) -> list[Match]:
-        """Multi-word entries found in the tokens."""
+    def match_phrases(
+        self, tokens: list[Token], lang: str | None = None, texts: list[str] | None = None
+    ) -> list[Match]:
+        """Multi-word entries found in the tokens (``texts``: their ``text``, if at hand)."""
         found: list[Match] = []
         if not self._phrases:
             return found
-        starts = self._phrase_starts
-        for i, token in enumerate(tokens):
-            candidates = starts.get(token.fold)
+        if texts is None:
+            texts = [t.text for t in tokens]
+        starts = self.table(("phrase starts", lang))
+        opening = set()
+        for raw in set(texts):
+            candidates = starts.get(raw)
             if candidates is None:
-                candidates = tuple(
-                    self._candidates(self._phrases, self._phrase_lengths, token.fold)
-                )
-                if len(starts) >= self.CACHE_SIZE:
-                    starts.clear()
-                starts[token.fold] = candidates
-            for entry in candidates:
-                if entry.lang and lang in ("tr", "en") and entry.lang != lang:
-                    continue
+                candidates = starts[raw] = self._phrase_candidates(raw, lang)
+            if candidates:
+                opening.add(raw)
+        if not opening:
+            return found
+        for i, raw in enumerate(texts):
+            if raw not in opening:
+                continue
+            for entry in starts[raw]:
                 words = entry.words
                 if i + len(words) > len(tokens):
                     continue
@@ -193,9 +212,23 @@ class Matcher:
                     _word_matches(w, tokens[i + k].norm, tokens[i + k].fold)
                     or _word_matches(w, tokens[i + k].squeezed, fold(tokens[i + k].squeezed))
                     for k, w in enumerate(words)
+                    if k
                 ):
                     found.append(Match(entry, i, i + len(words) - 1))
         return found
+
+    def _phrase_candidates(self, raw: str, lang: str | None) -> tuple[Entry, ...]:
+        """Phrases of this language whose first word the raw word is, in index order."""
+        norm, folded, squeezed, _, _ = forms(raw)
+        return tuple(
+            entry
+            for entry in self._candidates(self._phrases, self._phrase_lengths, folded)
+            if not (entry.lang and lang in ("tr", "en") and entry.lang != lang)
+            and (
+                _word_matches(entry.words[0], norm, folded)
+                or _word_matches(entry.words[0], squeezed, fold(squeezed))
+            )
+        )
 
 
 @dataclass(frozen=True)
