@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
-from .lexicon import Entry, Lexicon, Matcher
+from .lexicon import Entry, Lexicon, Matcher, WordTable
 from .model import Model
 from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +49,7 @@ class Context:
     @cached_property
     def word_texts(self) -> list[str]:
         """``token.text`` of each of ``words``: what the per-word caches are keyed by."""
-        return [t.text for t in self.words]
+        return list(map(_TEXT, self.words))
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
@@ -54,11 +57,11 @@ class Context:
 
     @cached_property
     def distinct_tokens(self) -> frozenset[str]:
-        return frozenset(t.text for t in self.tokens)
+        return frozenset(map(_TEXT, self.tokens))
 
-    def entries(self, matcher: Matcher, raws, *, allow: bool = True) -> dict[str, Entry | None]:
-        """The entry each of the raw words ``raws`` is (see :meth:`lookup`), as a dict that holds
-        at least those words.
+    def entries(self, matcher: Matcher, raws: frozenset[str], *, allow: bool = True) -> WordTable:
+        """The entry each of the raw words ``raws`` is (see :meth:`lookup`): a table whose
+        ``values`` hold at least those words and whose ``positive`` set has those that hit.
 
         A token's forms (``norm``, ``fold``, ``squeezed``, ``masked``) are functions of its
         ``text``, so the answer is cached per list, language and allow-list by the raw word:
@@ -66,14 +69,11 @@ class Context:
         """
         allowed = self.lexicon.allowed if allow else None
         table = matcher.table((self.lang, allowed))
-        missing = [raw for raw in raws if raw not in table]
-        for raw in missing:
-            table[raw] = self._lookup(matcher, raw, allowed)
-        return table
+        return table.fill(raws, lambda raw: self._lookup(matcher, raw, allowed))
 
     def lookup(self, matcher: Matcher, token: Token, *, allow: bool = True) -> Entry | None:
         """The entry of ``matcher`` this word is, unless the allow-list says it is innocent."""
-        return self.entries(matcher, (token.text,), allow=allow)[token.text]
+        return self.entries(matcher, frozenset((token.text,)), allow=allow).values[token.text]
 
     def _lookup(self, matcher: Matcher, raw: str, allowed: Matcher | None) -> Entry | None:
         lang = self.lang
@@ -97,16 +97,17 @@ class Context:
     def hits(self, matcher: Matcher, *, allow: bool = True) -> list[Hit]:
         """Single words and phrases of ``matcher`` found in the text."""
         words = self.words
+        texts = self.word_texts
         distinct = self.distinct_words
         table = self.entries(matcher, distinct, allow=allow)
         found = []
-        hitting = {raw for raw in distinct if table[raw] is not None}
+        hitting = table.positive.intersection(distinct)
         if hitting:
-            for i, raw in enumerate(self.word_texts):
-                if raw in hitting:
-                    token = words[i]
-                    found.append(Hit(table[raw], i, i, token.start, token.end))
-        for match in matcher.match_phrases(words, self.lang, self.word_texts):
+            entries = table.values
+            for i in [i for i, raw in enumerate(texts) if raw in hitting]:
+                token = words[i]
+                found.append(Hit(entries[texts[i]], i, i, token.start, token.end))
+        for match in matcher.match_phrases(words, self.lang, texts, distinct):
             first, last = words[match.first], words[match.last]
             found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
         return found

@@ -112,6 +112,28 @@ def _masked_matches(word: Word, norm: str) -> bool:
     return all(a == "*" or fold(a) == b for a, b in zip(norm, stem, strict=True))
 
 
+class WordTable:
+    """Answers per raw word (``values``) and the words whose answer is not empty (``positive``),
+    so a text's distinct words are checked against it with set operations."""
+
+    __slots__ = ("values", "positive")
+
+    def __init__(self):
+        self.values: dict = {}
+        self.positive: set[str] = set()
+
+    def fill(self, raws: frozenset[str], answer) -> WordTable:
+        """Make sure every word of ``raws`` has its answer (``answer(raw)``)."""
+        values = self.values
+        for raw in raws.difference(values):
+            value = answer(raw)
+            if value:
+                # Before ``values``: whoever sees the word answered also sees it positive.
+                self.positive.add(raw)
+            values[raw] = value
+        return self
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     entry: Entry
@@ -134,20 +156,20 @@ class Matcher:
             index.setdefault(entry.words[0].folded, []).append(entry)
         self._word_lengths = sorted({len(key) for key in self._words}, reverse=True)
         self._phrase_lengths = sorted({len(key) for key in self._phrases}, reverse=True)
-        self._tables: dict[object, dict] = {}
+        self._tables: dict[object, WordTable] = {}
 
-    def table(self, key) -> dict:
+    def table(self, key) -> WordTable:
         """A cache of answers per raw word for ``key`` (language, allow-list...), bounded.
 
         A full table is replaced, not cleared, so a caller holding it (another thread) keeps
-        a consistent dict.
+        a consistent one.
         """
         tables = self._tables
         table = tables.get(key)
-        if table is None or len(table) >= self.CACHE_SIZE:
+        if table is None or len(table.values) >= self.CACHE_SIZE:
             if len(tables) >= self.MAX_TABLES:
                 tables.clear()
-            table = tables[key] = {}
+            table = tables[key] = WordTable()
         return table
 
     def __bool__(self) -> bool:
@@ -183,28 +205,29 @@ class Matcher:
         return None
 
     def match_phrases(
-        self, tokens: list[Token], lang: str | None = None, texts: list[str] | None = None
+        self,
+        tokens: list[Token],
+        lang: str | None = None,
+        texts: list[str] | None = None,
+        distinct: frozenset[str] | None = None,
     ) -> list[Match]:
-        """Multi-word entries found in the tokens (``texts``: their ``text``, if at hand)."""
+        """Multi-word entries found in the tokens (``texts``: their ``text``; ``distinct``: the
+        set of those, if at hand)."""
         found: list[Match] = []
         if not self._phrases:
             return found
         if texts is None:
             texts = [t.text for t in tokens]
+        if distinct is None:
+            distinct = frozenset(texts)
         starts = self.table(("phrase starts", lang))
-        opening = set()
-        for raw in set(texts):
-            candidates = starts.get(raw)
-            if candidates is None:
-                candidates = starts[raw] = self._phrase_candidates(raw, lang)
-            if candidates:
-                opening.add(raw)
+        starts.fill(distinct, lambda raw: self._phrase_candidates(raw, lang))
+        opening = starts.positive.intersection(distinct)
         if not opening:
             return found
-        for i, raw in enumerate(texts):
-            if raw not in opening:
-                continue
-            for entry in starts[raw]:
+        candidates = starts.values
+        for i in [i for i, raw in enumerate(texts) if raw in opening]:
+            for entry in candidates[texts[i]]:
                 words = entry.words
                 if i + len(words) > len(tokens):
                     continue

@@ -61,15 +61,15 @@ def check(ctx: Context) -> list[Finding]:
     tr, en = message(SPELLING, "chat_speak")
     count = 0
     table = ctx.entries(ctx.lexicon.chatspeak, ctx.distinct_tokens, allow=False)
-    if any(table[raw] is not None for raw in ctx.distinct_tokens):
-        for token in ctx.tokens:
+    chat = table.positive.intersection(ctx.distinct_tokens)
+    if chat:
+        for token in [t for t in ctx.tokens if t.text in chat]:
             if count >= LIMIT:
                 break
             if token.is_mention or token.is_hashtag:
                 continue
-            if table[token.text] is not None:
-                findings.append(Finding(SPELLING, REVIEW, token.start, token.end, tr, en))
-                count += 1
+            findings.append(Finding(SPELLING, REVIEW, token.start, token.end, tr, en))
+            count += 1
     findings.extend(misspelled(ctx))
     return findings
 
