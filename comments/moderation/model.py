@@ -18,12 +18,16 @@ import math
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from .text import Token, fold, forms, tokenize
 
 BUCKETS = 2**18
 MODEL_FILE = Path(__file__).with_name("model") / "weights.npz"
+_TEXT = attrgetter("text")
+_WORD = itemgetter(0)
 
 
 def is_holdout(row_id: str) -> bool:
@@ -98,12 +102,12 @@ class Model:
         seen_words: set[str] = set()  # all buckets of these words are in ``seen``
         total = self.bias
         best, best_index = 0.0, None
-        previous = "<s>"
-        # token_features inlined; the sums run in the same order, so the same floats come out.
-        for index, token in enumerate(tokens):
-            word, buckets = _raw_features(token.text)
-            pair = _pair_bucket(previous, word)
-            previous = word
+        # token_features, with the per-word parts looked up in C (map over cached functions);
+        # the sums run in the same order, so the same floats come out.
+        features = list(map(_raw_features, map(_TEXT, tokens)))
+        words = list(map(_WORD, features))
+        pairs = map(_pair_bucket, ["<s>", *words], words)
+        for index, (word, buckets), pair in zip(count(), features, pairs):
             contribution = 0.0
             if word not in seen_words:
                 seen_words.add(word)
