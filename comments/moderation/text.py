@@ -43,6 +43,9 @@ _URL_HINT = re.compile(
 SPLIT_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:[^\W\d_][.\-_*]){1,}[^\W\d_]|(?:[^\W\d_] ){2,}[^\W\d_])(?![^\W\d_])"
 )
+# Where a SPLIT_RE match can start: a separator after a letter that has no letter before it,
+# followed by a letter. (It starts with a class, so the engine skips ahead to the separators.)
+_SPLIT_HINT = re.compile(r"[.\-_* ](?<![^\W\d_]{2}.)(?<=[^\W\d_].)(?=[^\W\d_])")
 _SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 
 
@@ -172,9 +175,19 @@ def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token
 def split_letter_tokens(text: str) -> list[Token]:
     """Words whose letters were written apart (``s.i.k``, ``s i k``), rejoined."""
     tokens = []
-    for match in SPLIT_RE.finditer(text):
+    # SPLIT_RE tried only where a match can start (see _SPLIT_HINT), left to right and past
+    # the previous match: the same matches as finditer, without trying every position.
+    position = 0
+    for hint in _SPLIT_HINT.finditer(text):
+        first = hint.start() - 1
+        if first < position:
+            continue
+        match = SPLIT_RE.match(text, first)
+        if match is None:
+            continue
         letters = "".join(ch for ch in match.group() if ch.isalpha())
         start, end = match.span()
+        position = end
         while end > start and not text[end - 1].isalpha():
             end -= 1
         tokens.append(_make_token(start, end, letters, joined=True))
