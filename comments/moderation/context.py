@@ -40,7 +40,7 @@ class Context:
     @cached_property
     def words(self) -> list[Token]:
         """Tokens that can carry words of the lists: no mentions, plus rejoined split letters."""
-        words = [t for t in self.tokens if not t.is_mention]
+        words = [t for t in self.tokens if not t.is_mention] if "@" in self.text else self.tokens
         joined = split_letter_tokens(self.text)
         if joined:
             words = sorted(words + joined, key=lambda t: (t.start, not t.joined))

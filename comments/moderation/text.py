@@ -155,6 +155,13 @@ def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token
     new = _new
     find = text.find
     position = 0
+    if not skip and "*" not in text and "#" not in text:
+        # Most comments: no span to skip, no word to strip, no hashtag.
+        for raw in WORD_RE.findall(text):
+            start = find(raw, position)
+            position = start + len(raw)
+            append(new(Token, (start, position) + fields(raw)))
+        return tokens
     for raw in WORD_RE.findall(text):
         start = find(raw, position)
         position = start + len(raw)
