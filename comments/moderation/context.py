@@ -8,7 +8,17 @@ from operator import attrgetter
 
 from .lexicon import Entry, Lexicon, Matcher, WordTable
 from .model import Model
-from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
+from .text import (
+    WORD_RE,
+    Token,
+    fold,
+    forms,
+    plain_words,
+    split_letter_tokens,
+    tokenize,
+    tokens_of,
+    url_spans,
+)
 
 _TEXT = attrgetter("text")
 
@@ -28,20 +38,40 @@ class Context:
     lang: str
     lexicon: Lexicon
     urls: list[tuple[int, int]] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    #: ``text`` of each token, in order. The :attr:`tokens` themselves are built when a rule
+    #: needs them (a hit, a finding to place): most look only at the distinct words.
+    token_texts: list[str] = field(default_factory=list)
     model: Model | None = None
 
     @classmethod
     def build(cls, text: str, lang: str, lexicon: Lexicon, model: Model | None = None) -> Context:
         urls = url_spans(text)
+        if plain_words(text, urls):
+            texts = WORD_RE.findall(text)
+            return cls(
+                text=text, lang=lang, lexicon=lexicon, urls=urls, token_texts=texts, model=model
+            )
         tokens = tokenize(text, urls)
-        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokens, model=model)
+        context = cls(text=text, lang=lang, lexicon=lexicon, urls=urls, model=model)
+        context.token_texts = list(map(_TEXT, tokens))
+        context.__dict__["tokens"] = tokens  # the cached_property's value, already at hand
+        return context
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The words of the text (see :func:`~comments.moderation.text.tokenize`)."""
+        return tokens_of(self.text, self.token_texts)
+
+    @cached_property
+    def joined(self) -> list[Token]:
+        """Words whose letters were written apart, rejoined (``s.i.k``)."""
+        return split_letter_tokens(self.text)
 
     @cached_property
     def words(self) -> list[Token]:
         """Tokens that can carry words of the lists: no mentions, plus rejoined split letters."""
         words = [t for t in self.tokens if not t.is_mention] if "@" in self.text else self.tokens
-        joined = split_letter_tokens(self.text)
+        joined = self.joined
         if joined:
             words = sorted(words + joined, key=lambda t: (t.start, not t.joined))
         return words
@@ -49,6 +79,8 @@ class Context:
     @cached_property
     def word_texts(self) -> list[str]:
         """``token.text`` of each of ``words``: what the per-word caches are keyed by."""
+        if "@" not in self.text and not self.joined:
+            return self.token_texts  # words are the tokens
         return list(map(_TEXT, self.words))
 
     @cached_property
@@ -57,7 +89,7 @@ class Context:
 
     @cached_property
     def distinct_tokens(self) -> frozenset[str]:
-        return frozenset(map(_TEXT, self.tokens))
+        return frozenset(self.token_texts)
 
     def entries(self, matcher: Matcher, raws: frozenset[str], *, allow: bool = True) -> WordTable:
         """The entry each of the raw words ``raws`` is (see :meth:`lookup`): a table whose
@@ -96,20 +128,22 @@ class Context:
 
     def hits(self, matcher: Matcher, *, allow: bool = True) -> list[Hit]:
         """Single words and phrases of ``matcher`` found in the text."""
-        words = self.words
         texts = self.word_texts
         distinct = self.distinct_words
         table = self.entries(matcher, distinct, allow=allow)
         found = []
         hitting = table.positive.intersection(distinct)
         if hitting:
+            words = self.words
             entries = table.values
             for i in [i for i, raw in enumerate(texts) if raw in hitting]:
                 token = words[i]
                 found.append(Hit(entries[texts[i]], i, i, token.start, token.end))
-        for match in matcher.match_phrases(words, self.lang, texts, distinct):
-            first, last = words[match.first], words[match.last]
-            found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
+        if matcher.phrase_openers(self.lang, distinct):
+            words = self.words
+            for match in matcher.match_phrases(words, self.lang, texts, distinct):
+                first, last = words[match.first], words[match.last]
+                found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
         return found
 
     @cached_property
@@ -127,7 +161,9 @@ class Context:
     @cached_property
     def mention_positions(self) -> list[int]:
         """Where mentions stand, as positions between ``words`` (index of the next word)."""
-        positions = []
+        positions: list[int] = []
+        if "@" not in self.text:
+            return positions  # no mention
         index = 0
         words = self.words
         for token in self.tokens:

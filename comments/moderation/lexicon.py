@@ -240,6 +240,14 @@ class Matcher:
                     found.append(Match(entry, i, i + len(words) - 1))
         return found
 
+    def phrase_openers(self, lang: str | None, distinct: frozenset[str]) -> set[str]:
+        """The words of ``distinct`` that may open a phrase of this list."""
+        if not self._phrases:
+            return set()
+        starts = self.table(("phrase starts", lang))
+        starts.fill(distinct, lambda raw: self._phrase_candidates(raw, lang))
+        return starts.positive.intersection(distinct)
+
     def _phrase_candidates(self, raw: str, lang: str | None) -> tuple[Entry, ...]:
         """Phrases of this language whose first word the raw word is, in index order."""
         norm, folded, squeezed, _, _ = forms(raw)

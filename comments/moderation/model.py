@@ -97,6 +97,10 @@ class Model:
 
     def score(self, tokens: list[Token]) -> tuple[float, int | None]:
         """Probability that the text is offensive, and the index of the token weighing most."""
+        return self.score_texts(list(map(_TEXT, tokens)))
+
+    def score_texts(self, texts: list[str]) -> tuple[float, int | None]:
+        """:meth:`score` from the tokens' ``text`` alone (a token's forms follow from it)."""
         weights = self.weights
         seen: set[int] = set()
         seen_words: set[str] = set()  # all buckets of these words are in ``seen``
@@ -104,7 +108,7 @@ class Model:
         best, best_index = 0.0, None
         # token_features, with the per-word parts looked up in C (map over cached functions);
         # the sums run in the same order, so the same floats come out.
-        features = list(map(_raw_features, map(_TEXT, tokens)))
+        features = list(map(_raw_features, texts))
         words = list(map(_WORD, features))
         pairs = map(_pair_bucket, ["<s>", *words], words)
         for index, (word, buckets), pair in zip(count(), features, pairs):

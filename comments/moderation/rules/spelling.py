@@ -91,17 +91,25 @@ def misspelled(ctx: Context) -> list[Finding]:
     # Lower-case words of letters alone (so no mention either); the test runs once per
     # distinct word, the positional ones (hashtag, contraction) only when the text has # or '.
     plain = {w for w in ctx.distinct_tokens if len(w) >= 2 and w.isalpha() and w.islower()}
-    words = [t for t in ctx.tokens if t.text in plain]
-    if "#" in text or "'" in text or "’" in text:
-        words = [t for t in words if not (t.is_hashtag or _contraction(text, t))]
-    if len(words) < MIN_WORDS:
-        return []
     unknown_words = plain - known
-    unknown = [t for t in words if t.text in unknown_words]
-    if len(unknown) < MIN_UNKNOWN or len(unknown) < UNKNOWN_SHARE * len(words):
+    texts = ctx.token_texts
+    if "#" in text or "'" in text or "’" in text:
+        # Hashtags and pieces of contractions do not count: that takes the tokens' places.
+        kept = [
+            i
+            for i, t in enumerate(ctx.tokens)
+            if t.text in plain and not (t.is_hashtag or _contraction(text, t))
+        ]
+    else:
+        kept = [i for i, w in enumerate(texts) if w in plain]
+    if len(kept) < MIN_WORDS:
+        return []
+    unknown = [i for i in kept if texts[i] in unknown_words]
+    if len(unknown) < MIN_UNKNOWN or len(unknown) < UNKNOWN_SHARE * len(kept):
         return []
     tr, en = message(SPELLING, "misspelled")
-    return [Finding(SPELLING, REVIEW, unknown[0].start, unknown[-1].end, tr, en)]
+    first, last = ctx.tokens[unknown[0]], ctx.tokens[unknown[-1]]
+    return [Finding(SPELLING, REVIEW, first.start, last.end, tr, en)]
 
 
 def _contraction(text: str, t) -> bool:
