@@ -139,9 +139,10 @@ class Context:
             for i in [i for i, raw in enumerate(texts) if raw in hitting]:
                 token = words[i]
                 found.append(Hit(entries[texts[i]], i, i, token.start, token.end))
-        if matcher.phrase_openers(self.lang, distinct):
+        phrases = matcher.match_phrases(None, self.lang, texts, distinct)
+        if phrases:
             words = self.words
-            for match in matcher.match_phrases(words, self.lang, texts, distinct):
+            for match in phrases:
                 first, last = words[match.first], words[match.last]
                 found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
         return found

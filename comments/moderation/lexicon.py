@@ -206,13 +206,13 @@ class Matcher:
 
     def match_phrases(
         self,
-        tokens: list[Token],
+        tokens: list[Token] | None,
         lang: str | None = None,
         texts: list[str] | None = None,
         distinct: frozenset[str] | None = None,
     ) -> list[Match]:
-        """Multi-word entries found in the tokens (``texts``: their ``text``; ``distinct``: the
-        set of those, if at hand)."""
+        """Multi-word entries found in the tokens, or in their ``texts`` alone (a token's forms
+        follow from its text); ``distinct``: the set of the texts, if at hand."""
         found: list[Match] = []
         if not self._phrases:
             return found
@@ -229,24 +229,19 @@ class Matcher:
         for i in [i for i, raw in enumerate(texts) if raw in opening]:
             for entry in candidates[texts[i]]:
                 words = entry.words
-                if i + len(words) > len(tokens):
+                if i + len(words) > len(texts):
                     continue
-                if all(
-                    _word_matches(w, tokens[i + k].norm, tokens[i + k].fold)
-                    or _word_matches(w, tokens[i + k].squeezed, fold(tokens[i + k].squeezed))
-                    for k, w in enumerate(words)
-                    if k
-                ):
+                # The first word matched already (a candidate); the others, in order.
+                for k in range(1, len(words)):
+                    norm, folded, squeezed, _, _ = forms(texts[i + k])
+                    w = words[k]
+                    if not (
+                        _word_matches(w, norm, folded) or _word_matches(w, squeezed, fold(squeezed))
+                    ):
+                        break
+                else:
                     found.append(Match(entry, i, i + len(words) - 1))
         return found
-
-    def phrase_openers(self, lang: str | None, distinct: frozenset[str]) -> set[str]:
-        """The words of ``distinct`` that may open a phrase of this list."""
-        if not self._phrases:
-            return set()
-        starts = self.table(("phrase starts", lang))
-        starts.fill(distinct, lambda raw: self._phrase_candidates(raw, lang))
-        return starts.positive.intersection(distinct)
 
     def _phrase_candidates(self, raw: str, lang: str | None) -> tuple[Entry, ...]:
         """Phrases of this language whose first word the raw word is, in index order."""
