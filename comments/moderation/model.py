@@ -57,7 +57,7 @@ def _raw_features(raw: str) -> tuple[str, tuple[int, ...]]:
     return word, _word_features(word)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=65536)
 def _pair_bucket(previous: str, word: str) -> int:
     return zlib.crc32(f"b:{previous} {word}".encode()) % BUCKETS
 
