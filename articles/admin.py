@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import page_cache
 from .models import Article, Author, Byline, Section, Tag
 
 
@@ -18,6 +19,7 @@ class BylineInline(admin.TabularInline):
 
 def set_status(modeladmin, request, queryset, status, **extra):
     updated = queryset.update(status=status, **extra)
+    page_cache.content_changed()  # a bulk update sends no signal
     modeladmin.message_user(
         request,
         ngettext(

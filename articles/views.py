@@ -2,7 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats, translation
@@ -19,7 +19,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from . import search, structured_data
+from . import page_cache, search, structured_data
 from .counters import ReadVisit
 from .models import Article, Author, Section, Tag
 
@@ -33,7 +33,23 @@ class PublishedArticleMixin:
         return Article.objects.published().for_listing()
 
 
-class HomeView(TemplateView):
+class CachedPageMixin:
+    """Serve the page from the page cache when it is current (see ``page_cache``)."""
+
+    def get(self, request, *args, **kwargs):
+        key = page_cache.page_key(request)
+        html, versions = page_cache.lookup(key)
+        if html is None:
+            response = super().get(request, *args, **kwargs)
+            if key is None or response.status_code != 200 or not hasattr(response, "render"):
+                return response
+            response.context_data.update(page_cache.holes())
+            html = response.render().content.decode()
+            page_cache.store(key, versions, html)
+        return HttpResponse(page_cache.fill(html, request))
+
+
+class HomeView(CachedPageMixin, TemplateView):
     template_name = "articles/home.html"
     latest_count = 13
 
@@ -54,11 +70,28 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         return Article.objects.published().for_page()
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        visit = ReadVisit(request, self.object.pk)
-        if not self.preview:
-            visit.count(self.object)
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        if self.preview:
+            self.object = self.get_object()
+            return self.render_to_response(self.get_context_data(object=self.object))
+        # One light query says whether the story is public, its reads and what its cached
+        # page depends on; the full story is loaded only when the page must be rendered.
+        story = get_object_or_404(Article.objects.published().page_facts(), slug=kwargs["slug"])
+        visit = ReadVisit(request, story.pk)
+        visit.count(story)
+        key = page_cache.page_key(request)
+        html, versions = page_cache.lookup(key, story.page_version)
+        if html is None:
+            self.object = self.get_object()
+            self.object.read_count = story.read_count
+            context = self.get_context_data(object=self.object)
+            if key is None:
+                response = self.render_to_response(context)
+                visit.remember(response)
+                return response
+            context.update(page_cache.holes())
+            html = self.render_to_response(context).render().content.decode()
+            page_cache.store(key, versions, html)
+        response = HttpResponse(page_cache.fill(html, request, article=story))
         visit.remember(response)
         return response
 
@@ -97,7 +130,7 @@ class ArticlePreviewView(ArticleDetailView):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
-class StoryListMixin(PublishedArticleMixin):
+class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
     """A paginated list page: a title, breadcrumbs (shown and as JSON-LD), a canonical URL."""
 
     template_name = "articles/article_list.html"

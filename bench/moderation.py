@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from comments.moderation import default_engine  # noqa: E402
+from comments.moderation.language import preload  # noqa: E402
 
 CLEAN = {
     "tr": (
@@ -69,6 +70,7 @@ def measure(comments: list[str], lang: str | None) -> float:
 def main() -> None:
     engine = default_engine()
     engine.moderate("warm up: load the word lists and the language model")
+    preload()  # the language model (short texts often settle the language without it)
     print("comments per CPU second, one core (language detected / given by the caller)")
     print(f"{'lang':<6}{'chars':>6}{'words':>7}{'comments':>10}{'detected':>10}{'given':>8}")
     for lang in ("tr", "en"):

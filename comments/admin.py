@@ -130,21 +130,6 @@ class CommentAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["comments/admin.css"]}
 
-    readonly_fields = [
-        "article",
-        "name",
-        "email",
-        "highlighted_body",
-        "findings_table",
-        "decision",
-        "language",
-        "ip_address",
-        "user_agent",
-        "created_at",
-        "moderated_by",
-        "moderated_at",
-        "other_comments",
-    ]
     fields = [
         "article",
         "status",
@@ -162,6 +147,8 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
         "other_comments",
     ]
+    # Moderators decide (status, reason); what the commenter sent stays as it was.
+    readonly_fields = [f for f in fields if f not in ("status", "moderation_reason")]
 
     def get_ordering(self, request):
         return Comment.QUEUE_ORDER

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from articles.models import Article
 from articles.views import ArticleDetailView
 
 from . import intake
@@ -23,6 +24,11 @@ class PostCommentView(ArticleDetailView):
     with the form, the commenter's text and the reasons."""
 
     http_method_names = ["post"]
+
+    def get_queryset(self):
+        # The story alone: most comments are received and redirected, and only a refused
+        # one needs the page again (then its bylines and tags are loaded, below).
+        return Article.objects.published()
 
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()
@@ -55,5 +61,6 @@ class PostCommentView(ArticleDetailView):
             status = outcome.http_status
             if outcome.reason in REFUSALS:
                 form.add_error(None, REFUSALS[outcome.reason]())
+        self.object = article = Article.objects.for_page().get(pk=article.pk)
         context = self.get_context_data(object=article, comment_form=form, comment_outcome=outcome)
         return self.render_to_response(context, status=status)

@@ -109,16 +109,21 @@ if os.environ.get("REPLICA_DATABASE_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsportal.db_routers.PrimaryReplicaRouter"]
+    # Read-after-write: POSTs and the admin read from the primary (see db_routers.py).
+    MIDDLEWARE.insert(0, "newsportal.db_routers.PrimaryForWritesMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when CACHE_URL is set (shared by every app server), else local memory.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
+    # django-redis keeps one client per process; Django's own backend builds a new one
+    # for every cache call, a measurable share of a page served from the page cache.
     CACHES = {
         "default": {
-            # django-redis, so that a Redis outage degrades the site instead of failing it:
-            # reads miss, writes are dropped (and logged); see security/README.md.
+            # django-redis, with IGNORE_EXCEPTIONS so that a Redis outage degrades the site
+            # instead of failing it: reads miss, writes are dropped (and logged); see
+            # security/README.md.
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "OPTIONS": {
@@ -129,6 +134,8 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions (the admin's) are read from the shared cache, kept in the database too.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -208,6 +215,11 @@ READS_REDIS_URL = os.environ.get(
     "READS_REDIS_URL", CACHE_URL if CACHE_URL.startswith(("redis://", "rediss://")) else ""
 )
 READS_FLUSH_SECONDS = int(os.environ.get("READS_FLUSH_SECONDS", "5"))
+
+# Reader pages cached whole, with holes for the CSRF token and the read count
+# (articles/page_cache.py): the longest a page may miss a change nothing announces,
+# such as a scheduled story going live. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 # Hardening (issue 7; security/README.md): CSP, permissions policy, login throttling,
 # request size limits, error pages. Kept in one block on purpose.

@@ -91,3 +91,27 @@ def test_no_buffered_count_is_lost_under_64_readers_while_flushing(
     read_buffer.flush()
     assert failures == []
     assert stored(article) == 64 * 10
+
+
+def test_a_gunicorn_worker_flushes_the_buffer_as_it_exits(buffered, make_article):
+    """gunicorn.conf.py's worker_exit hook: nothing waits in Redis after a deploy or stop."""
+    import importlib.util
+    from pathlib import Path
+
+    from django.conf import settings
+
+    spec = importlib.util.spec_from_file_location(
+        "gunicorn_conf", Path(settings.BASE_DIR) / "gunicorn.conf.py"
+    )
+    gunicorn_conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gunicorn_conf)
+    article = make_article()
+    read_buffer.add_read(article.pk, 3)
+
+    class Server:
+        class log:
+            info = exception = staticmethod(lambda *args: None)
+
+    gunicorn_conf.worker_exit(Server, type("Worker", (), {"pid": 1}))
+    assert stored(article) == 3
+    assert read_buffer.pending(article.pk) == 0

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
-from .lexicon import Entry, Lexicon, Matcher
+from .lexicon import Entry, Lexicon, Matcher, WordTable
 from .model import Model
-from .text import Token, fold, split_letter_tokens, tokenize, url_spans
+from .text import (
+    WORD_RE,
+    Token,
+    fold,
+    forms,
+    plain_words,
+    split_letter_tokens,
+    tokenize,
+    tokens_of,
+    url_spans,
+)
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,68 +38,113 @@ class Context:
     lang: str
     lexicon: Lexicon
     urls: list[tuple[int, int]] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    #: ``text`` of each token, in order. The :attr:`tokens` themselves are built when a rule
+    #: needs them (a hit, a finding to place): most look only at the distinct words.
+    token_texts: list[str] = field(default_factory=list)
     model: Model | None = None
 
     @classmethod
     def build(cls, text: str, lang: str, lexicon: Lexicon, model: Model | None = None) -> Context:
         urls = url_spans(text)
+        if plain_words(text, urls):
+            texts = WORD_RE.findall(text)
+            return cls(
+                text=text, lang=lang, lexicon=lexicon, urls=urls, token_texts=texts, model=model
+            )
         tokens = tokenize(text, urls)
-        return cls(text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokens, model=model)
+        context = cls(text=text, lang=lang, lexicon=lexicon, urls=urls, model=model)
+        context.token_texts = list(map(_TEXT, tokens))
+        context.__dict__["tokens"] = tokens  # the cached_property's value, already at hand
+        return context
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The words of the text (see :func:`~comments.moderation.text.tokenize`)."""
+        return tokens_of(self.text, self.token_texts)
+
+    @cached_property
+    def joined(self) -> list[Token]:
+        """Words whose letters were written apart, rejoined (``s.i.k``)."""
+        return split_letter_tokens(self.text)
 
     @cached_property
     def words(self) -> list[Token]:
         """Tokens that can carry words of the lists: no mentions, plus rejoined split letters."""
-        words = [t for t in self.tokens if not t.is_mention]
-        joined = split_letter_tokens(self.text)
+        words = [t for t in self.tokens if not t.is_mention] if "@" in self.text else self.tokens
+        joined = self.joined
         if joined:
             words = sorted(words + joined, key=lambda t: (t.start, not t.joined))
         return words
 
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """``token.text`` of each of ``words``: what the per-word caches are keyed by."""
+        if "@" not in self.text and not self.joined:
+            return self.token_texts  # words are the tokens
+        return list(map(_TEXT, self.words))
+
+    @cached_property
+    def distinct_words(self) -> frozenset[str]:
+        return frozenset(self.word_texts)
+
+    @cached_property
+    def distinct_tokens(self) -> frozenset[str]:
+        return frozenset(self.token_texts)
+
+    def entries(self, matcher: Matcher, raws: frozenset[str], *, allow: bool = True) -> WordTable:
+        """The entry each of the raw words ``raws`` is (see :meth:`lookup`): a table whose
+        ``values`` hold at least those words and whose ``positive`` set has those that hit.
+
+        A token's forms (``norm``, ``fold``, ``squeezed``, ``masked``) are functions of its
+        ``text``, so the answer is cached per list, language and allow-list by the raw word:
+        each distinct word of the traffic is matched once.
+        """
+        allowed = self.lexicon.allowed if allow else None
+        table = matcher.table((self.lang, allowed))
+        return table.fill(raws, lambda raw: self._lookup(matcher, raw, allowed))
+
     def lookup(self, matcher: Matcher, token: Token, *, allow: bool = True) -> Entry | None:
         """The entry of ``matcher`` this word is, unless the allow-list says it is innocent."""
-        key = (token.norm, token.squeezed, self.lang, allow, self.lexicon.allowed)
-        cache = matcher.cache
-        try:
-            return cache[key]
-        except KeyError:
-            pass
-        entry = self._lookup(matcher, token, allow)
-        if len(cache) >= matcher.CACHE_SIZE:
-            cache.clear()
-        cache[key] = entry
-        return entry
+        return self.entries(matcher, frozenset((token.text,)), allow=allow).values[token.text]
 
-    def _lookup(self, matcher: Matcher, token: Token, allow: bool) -> Entry | None:
+    def _lookup(self, matcher: Matcher, raw: str, allowed: Matcher | None) -> Entry | None:
         lang = self.lang
-        allowed = self.lexicon.allowed if allow else None
-        forms = [(token.norm, token.fold)]
-        if token.squeezed != token.norm:
-            forms.append((token.squeezed, fold(token.squeezed)))
-        for norm, folded in forms:
-            bad = matcher.match_word(norm, folded, lang)
+        norm, folded, squeezed, _, masked = forms(raw)
+        word_forms = [(norm, folded)]
+        if squeezed != norm:
+            word_forms.append((squeezed, fold(squeezed)))
+        for norm_form, folded_form in word_forms:
+            bad = matcher.match_word(norm_form, folded_form, lang)
             if bad is None:
                 continue
             if allowed:
-                good = allowed.match_word(norm, folded, lang)
+                good = allowed.match_word(norm_form, folded_form, lang)
                 if good is not None and len(good.words[0].stem) >= len(bad.words[0].stem):
                     return None
             return bad
-        if token.masked:
-            return matcher.match_masked(token.norm, lang)
+        if masked:
+            return matcher.match_masked(norm, lang)
         return None
 
     def hits(self, matcher: Matcher, *, allow: bool = True) -> list[Hit]:
         """Single words and phrases of ``matcher`` found in the text."""
-        words = self.words
+        texts = self.word_texts
+        distinct = self.distinct_words
+        table = self.entries(matcher, distinct, allow=allow)
         found = []
-        for i, token in enumerate(words):
-            entry = self.lookup(matcher, token, allow=allow)
-            if entry is not None:
-                found.append(Hit(entry, i, i, token.start, token.end))
-        for match in matcher.match_phrases(words, self.lang):
-            first, last = words[match.first], words[match.last]
-            found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
+        hitting = table.positive.intersection(distinct)
+        if hitting:
+            words = self.words
+            entries = table.values
+            for i in [i for i, raw in enumerate(texts) if raw in hitting]:
+                token = words[i]
+                found.append(Hit(entries[texts[i]], i, i, token.start, token.end))
+        phrases = matcher.match_phrases(None, self.lang, texts, distinct)
+        if phrases:
+            words = self.words
+            for match in phrases:
+                first, last = words[match.first], words[match.last]
+                found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
         return found
 
     @cached_property
@@ -104,7 +162,9 @@ class Context:
     @cached_property
     def mention_positions(self) -> list[int]:
         """Where mentions stand, as positions between ``words`` (index of the next word)."""
-        positions = []
+        positions: list[int] = []
+        if "@" not in self.text:
+            return positions  # no mention
         index = 0
         words = self.words
         for token in self.tokens:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .engine import Engine, default_engine
 from .findings import OFFENCE_RULES, REJECT, RULE_CODES, Verdict
+from .language import preload
 from .model import is_holdout
 
 OFFENSIVE = "offensive"
@@ -186,6 +187,7 @@ def evaluate(
     # Load the word lists, the language model and the dictionaries before the clock starts.
     engine.moderate("Bu haberi okudum, teşekkürler.")
     engine.moderate("I read this story, thank you.")
+    preload()
     started = time.perf_counter()
     verdicts = [engine.moderate(obj["text"]) for obj in parsed]
     report.seconds = time.perf_counter() - started

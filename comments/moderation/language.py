@@ -28,7 +28,7 @@ _EN_WORDS = frozenset(
     "they he she we my his her on at just all".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ]+")
 
 
 @lru_cache(maxsize=1)
@@ -40,21 +40,32 @@ def _identifier():
     return identifier
 
 
+def preload() -> None:
+    """Load py3langid's model now (it is otherwise loaded by the first text that needs it)."""
+    _identifier()
+
+
 def detect_language(text: str) -> str:
     """``tr``, ``en`` or ``other`` for a comment (``other`` also for text without words)."""
     sample = text[:600]  # plenty for a language guess; longer costs time, not accuracy
     words = _WORD.findall(sample.lower())
     if not words:
         return OTHER
-    letters = sum(len(w) for w in words)
-    latin = len(_LATIN.findall(sample))
+    letters = sum(map(len, words))
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
     if latin < letters / 2:
         return OTHER  # Arabic, Cyrillic, CJK... scripts
     if not _TURKISH_ONLY.isdisjoint(sample):
         return TR
-    tr_hits = sum(w in _TR_WORDS for w in words)
-    en_hits = sum(w in _EN_WORDS for w in words)
-    tr_hits += sum(listed_word(w) for w in words[:60])
+    tr_hits = sum(map(_TR_WORDS.__contains__, words))
+    en_hits = sum(map(_EN_WORDS.__contains__, words))
+    tr_hits += sum(map(listed_word, words[:60]))
+    # Two function words of one language and none of the other settle it whatever py3langid
+    # guesses (each branch below gives that language), so the classifier is not asked.
+    if en_hits >= 2 and tr_hits == 0:
+        return EN
+    if tr_hits >= 2 and en_hits == 0:
+        return TR
     guess = _identifier().classify(sample.lower())[0]
     if guess == "az":
         guess = TR

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .text import Token, fold, normalise_word
+from .text import Token, fold, forms, normalise_word
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -112,6 +112,28 @@ def _masked_matches(word: Word, norm: str) -> bool:
     return all(a == "*" or fold(a) == b for a, b in zip(norm, stem, strict=True))
 
 
+class WordTable:
+    """Answers per raw word (``values``) and the words whose answer is not empty (``positive``),
+    so a text's distinct words are checked against it with set operations."""
+
+    __slots__ = ("values", "positive")
+
+    def __init__(self):
+        self.values: dict = {}
+        self.positive: set[str] = set()
+
+    def fill(self, raws: frozenset[str], answer) -> WordTable:
+        """Make sure every word of ``raws`` has its answer (``answer(raw)``)."""
+        values = self.values
+        for raw in raws.difference(values):
+            value = answer(raw)
+            if value:
+                # Before ``values``: whoever sees the word answered also sees it positive.
+                self.positive.add(raw)
+            values[raw] = value
+        return self
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     entry: Entry
@@ -123,6 +145,7 @@ class Matcher:
     """Finds the entries of one list in a token sequence; indexed by the folded first word."""
 
     CACHE_SIZE = 50_000  # words remembered per list; comments reuse most of their words
+    MAX_TABLES = 16  # (language, allow-list) combinations remembered
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries = tuple(entries)
@@ -133,8 +156,21 @@ class Matcher:
             index.setdefault(entry.words[0].folded, []).append(entry)
         self._word_lengths = sorted({len(key) for key in self._words}, reverse=True)
         self._phrase_lengths = sorted({len(key) for key in self._phrases}, reverse=True)
-        self.cache: dict = {}
-        self._phrase_starts: dict[str, tuple[Entry, ...]] = {}
+        self._tables: dict[object, WordTable] = {}
+
+    def table(self, key) -> WordTable:
+        """A cache of answers per raw word for ``key`` (language, allow-list...), bounded.
+
+        A full table is replaced, not cleared, so a caller holding it (another thread) keeps
+        a consistent one.
+        """
+        tables = self._tables
+        table = tables.get(key)
+        if table is None or len(table.values) >= self.CACHE_SIZE:
+            if len(tables) >= self.MAX_TABLES:
+                tables.clear()
+            table = tables[key] = WordTable()
+        return table
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -168,34 +204,57 @@ class Matcher:
                 return entry
         return None
 
-    def match_phrases(self, tokens: list[Token], lang: str | None = None) -> list[Match]:
-        """Multi-word entries found in the tokens."""
+    def match_phrases(
+        self,
+        tokens: list[Token] | None,
+        lang: str | None = None,
+        texts: list[str] | None = None,
+        distinct: frozenset[str] | None = None,
+    ) -> list[Match]:
+        """Multi-word entries found in the tokens, or in their ``texts`` alone (a token's forms
+        follow from its text); ``distinct``: the set of the texts, if at hand."""
         found: list[Match] = []
         if not self._phrases:
             return found
-        starts = self._phrase_starts
-        for i, token in enumerate(tokens):
-            candidates = starts.get(token.fold)
-            if candidates is None:
-                candidates = tuple(
-                    self._candidates(self._phrases, self._phrase_lengths, token.fold)
-                )
-                if len(starts) >= self.CACHE_SIZE:
-                    starts.clear()
-                starts[token.fold] = candidates
-            for entry in candidates:
-                if entry.lang and lang in ("tr", "en") and entry.lang != lang:
-                    continue
+        if texts is None:
+            texts = [t.text for t in tokens]
+        if distinct is None:
+            distinct = frozenset(texts)
+        starts = self.table(("phrase starts", lang))
+        starts.fill(distinct, lambda raw: self._phrase_candidates(raw, lang))
+        opening = starts.positive.intersection(distinct)
+        if not opening:
+            return found
+        candidates = starts.values
+        for i in [i for i, raw in enumerate(texts) if raw in opening]:
+            for entry in candidates[texts[i]]:
                 words = entry.words
-                if i + len(words) > len(tokens):
+                if i + len(words) > len(texts):
                     continue
-                if all(
-                    _word_matches(w, tokens[i + k].norm, tokens[i + k].fold)
-                    or _word_matches(w, tokens[i + k].squeezed, fold(tokens[i + k].squeezed))
-                    for k, w in enumerate(words)
-                ):
+                # The first word matched already (a candidate); the others, in order.
+                for k in range(1, len(words)):
+                    norm, folded, squeezed, _, _ = forms(texts[i + k])
+                    w = words[k]
+                    if not (
+                        _word_matches(w, norm, folded) or _word_matches(w, squeezed, fold(squeezed))
+                    ):
+                        break
+                else:
                     found.append(Match(entry, i, i + len(words) - 1))
         return found
+
+    def _phrase_candidates(self, raw: str, lang: str | None) -> tuple[Entry, ...]:
+        """Phrases of this language whose first word the raw word is, in index order."""
+        norm, folded, squeezed, _, _ = forms(raw)
+        return tuple(
+            entry
+            for entry in self._candidates(self._phrases, self._phrase_lengths, folded)
+            if not (entry.lang and lang in ("tr", "en") and entry.lang != lang)
+            and (
+                _word_matches(entry.words[0], norm, folded)
+                or _word_matches(entry.words[0], squeezed, fold(squeezed))
+            )
+        )
 
 
 @dataclass(frozen=True)

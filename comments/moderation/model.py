@@ -18,12 +18,16 @@ import math
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from .text import Token, fold, tokenize
+from .text import Token, fold, forms, tokenize
 
 BUCKETS = 2**18
 MODEL_FILE = Path(__file__).with_name("model") / "weights.npz"
+_TEXT = attrgetter("text")
+_WORD = itemgetter(0)
 
 
 def is_holdout(row_id: str) -> bool:
@@ -45,14 +49,26 @@ def word_of(token: Token) -> str:
     return "@user" if token.is_mention else fold(token.squeezed)
 
 
+@lru_cache(maxsize=65536)
+def _raw_features(raw: str) -> tuple[str, tuple[int, ...]]:
+    """``(word, its buckets)`` for a token's text (a token's forms are functions of its text)."""
+    _, _, squeezed, is_mention, _ = forms(raw)
+    word = "@user" if is_mention else fold(squeezed)
+    return word, _word_features(word)
+
+
+@lru_cache(maxsize=65536)
+def _pair_bucket(previous: str, word: str) -> int:
+    return zlib.crc32(f"b:{previous} {word}".encode()) % BUCKETS
+
+
 def token_features(tokens: list[Token]) -> list[tuple[int, ...]]:
     """Feature buckets per token (a token's pair feature joins it to the word before)."""
     out = []
     previous = "<s>"
     for token in tokens:
-        word = word_of(token)
-        pair = zlib.crc32(f"b:{previous} {word}".encode()) % BUCKETS
-        out.append(_word_features(word) + (pair,))
+        word, buckets = _raw_features(token.text)
+        out.append(buckets + (_pair_bucket(previous, word),))
         previous = word
     return out
 
@@ -81,16 +97,31 @@ class Model:
 
     def score(self, tokens: list[Token]) -> tuple[float, int | None]:
         """Probability that the text is offensive, and the index of the token weighing most."""
+        return self.score_texts(list(map(_TEXT, tokens)))
+
+    def score_texts(self, texts: list[str]) -> tuple[float, int | None]:
+        """:meth:`score` from the tokens' ``text`` alone (a token's forms follow from it)."""
         weights = self.weights
         seen: set[int] = set()
+        seen_words: set[str] = set()  # all buckets of these words are in ``seen``
         total = self.bias
         best, best_index = 0.0, None
-        for index, group in enumerate(token_features(tokens)):
+        # token_features, with the per-word parts looked up in C (map over cached functions);
+        # the sums run in the same order, so the same floats come out.
+        features = list(map(_raw_features, texts))
+        words = list(map(_WORD, features))
+        pairs = map(_pair_bucket, ["<s>", *words], words)
+        for index, (word, buckets), pair in zip(count(), features, pairs):
             contribution = 0.0
-            for bucket in group:
-                if bucket not in seen:
-                    seen.add(bucket)
-                    contribution += weights[bucket]
+            if word not in seen_words:
+                seen_words.add(word)
+                for bucket in buckets:
+                    if bucket not in seen:
+                        seen.add(bucket)
+                        contribution += weights[bucket]
+            if pair not in seen:
+                seen.add(pair)
+                contribution += weights[pair]
             total += contribution
             if contribution > best:
                 best, best_index = contribution, index

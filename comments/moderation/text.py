@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 TURKISH_LETTERS = frozenset("çğıöşüÇĞİÖŞÜ")
 _FOLD = str.maketrans("çğıöşü", "cgiosu")
@@ -27,17 +27,25 @@ _KEEP_MARKS = frozenset("çğıöşü")
 
 # A word: letters, digits, combining marks, and the characters used to mask or "leet" a word.
 # A leading @ makes a mention; $, @ and * inside a word are leet or masks (f*ck, $hit, s1k).
-WORD_RE = re.compile(r"[@$]?(?:[^\W_]|[\u0300-\u036f])(?:[^\W_]|[\u0300-\u036f@$*])*")
+# (Possessive runs: a word ends where the characters end, so there is nothing to backtrack into.)
+WORD_RE = re.compile(r"[@$]?(?:[^\W_]|[\u0300-\u036f])(?:[^\W_]++|[\u0300-\u036f@$*]++)*+")
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|biz|ru|xyz|tk|"
     r"top|io|co|me|ly|gl|tr|de|uk)(?:/[^\s<>\"']*)?(?![\w.])",
     re.IGNORECASE,
 )
-# Letters written apart to dodge a filter: s.i.k, s i k, o-ç (three letters, or two with dots).
-SPLIT_RE = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_][.\-_*]){1,}[^\W\d_](?![^\W\d_])"
-    r"|(?<![^\W\d_])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W\d_])"
+# What every URL_RE match contains; most comments have none, and this is much cheaper to rule out.
+_URL_HINT = re.compile(
+    r"://|www\.|\.(?:com|net|org|info|biz|ru|xyz|tk|top|io|co|me|ly|gl|tr|de|uk)", re.IGNORECASE
 )
+# Letters written apart to dodge a filter: s.i.k, s i k, o-ç (three letters, or two with dots).
+# (The look-behind shared by both alternatives is tested once per position.)
+SPLIT_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:[^\W\d_][.\-_*]){1,}[^\W\d_]|(?:[^\W\d_] ){2,}[^\W\d_])(?![^\W\d_])"
+)
+# Where a SPLIT_RE match can start: a separator after a letter that has no letter before it,
+# followed by a letter. (It starts with a class, so the engine skips ahead to the separators.)
+_SPLIT_HINT = re.compile(r"[.\-_* ](?<![^\W\d_]{2}.)(?<=[^\W\d_].)(?=[^\W\d_])")
 _SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 
 
@@ -85,8 +93,9 @@ def has_turkish_letters(text: str) -> bool:
     return not TURKISH_LETTERS.isdisjoint(text)
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text. A named tuple: built from C (``tuple.__new__``), hundreds a comment."""
+
     start: int
     end: int
     text: str
@@ -100,29 +109,31 @@ class Token:
 
 
 @lru_cache(maxsize=65536)
-def _forms(raw: str) -> tuple[str, str, str, bool]:
-    """``(norm, fold, squeezed, is_mention)`` of a raw word."""
+def forms(raw: str) -> tuple[str, str, str, bool, bool]:
+    """``(norm, fold, squeezed, is_mention, masked)`` of a raw word: what its token holds."""
     is_mention = raw.startswith("@") and len(raw) > 1 and not raw[1:].isdigit()
     norm = normalise_word(raw[1:] if is_mention else raw)
-    return norm, norm.translate(_FOLD), squeeze(norm), is_mention
+    return norm, norm.translate(_FOLD), squeeze(norm), is_mention, "*" in norm
+
+
+@lru_cache(maxsize=65536)
+def _fields(raw: str) -> tuple:
+    """The fields of a token of ``raw`` after its span (not a hashtag, not joined)."""
+    norm, folded, squeezed, is_mention, masked = forms(raw)
+    return (raw, norm, folded, squeezed, is_mention, False, False, masked)
+
+
+_new = tuple.__new__
 
 
 def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
-    norm, folded, squeezed, is_mention = _forms(raw)
-    return Token(
-        start=start,
-        end=end,
-        text=raw,
-        norm=norm,
-        fold=folded,
-        squeezed=squeezed,
-        is_mention=is_mention,
-        joined=joined,
-        masked="*" in norm,
-    )
+    norm, folded, squeezed, is_mention, masked = forms(raw)
+    return Token(start, end, raw, norm, folded, squeezed, is_mention, False, joined, masked)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
+    if _URL_HINT.search(text) is None:
+        return []
     return [m.span() for m in URL_RE.finditer(text)]
 
 
@@ -132,33 +143,76 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
+def plain_words(text: str, skip: list[tuple[int, int]] | None = None) -> bool:
+    """Are the tokens of ``text`` exactly ``WORD_RE.findall(text)``, none a hashtag?
+
+    True for most comments: no span to skip, no trailing ``*`` to strip, no ``#``.
+    """
+    return not skip and "*" not in text and "#" not in text
+
+
+def tokens_of(text: str, words: list[str]) -> list[Token]:
+    """The tokens of a text whose words are ``WORD_RE.findall(text)`` (see :func:`plain_words`)."""
+    tokens: list[Token] = []
+    append = tokens.append
+    fields = _fields
+    new = _new
+    find = text.find
+    position = 0
+    for raw in words:
+        start = find(raw, position)
+        position = start + len(raw)
+        append(new(Token, (start, position) + fields(raw)))
+    return tokens
+
+
 def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token]:
     """Words of ``text`` (outside the ``skip`` spans, e.g. URLs) as :class:`Token` objects."""
+    # The hot loop of the engine (a 2,000-character comment has ~300 words): the words come
+    # from findall, each one's start is the first place it occurs after the previous word
+    # (WORD_RE would have matched an earlier occurrence), the fields of each distinct word are
+    # cached, and tokens are built as tuples.
     tokens: list[Token] = []
-    skip = skip or []
-    for match in WORD_RE.finditer(text):
-        start, end = match.span()
+    append = tokens.append
+    fields = _fields
+    new = _new
+    find = text.find
+    position = 0
+    if plain_words(text, skip):
+        return tokens_of(text, WORD_RE.findall(text))
+    for raw in WORD_RE.findall(text):
+        start = find(raw, position)
+        position = start + len(raw)
         if skip and inside(skip, start):
             continue
-        raw = match.group()
-        # A trailing run of * is punctuation, not a mask ("great***").
-        stripped = raw.rstrip("*")
-        if not stripped:
-            continue
-        end = start + len(stripped)
-        token = _make_token(start, end, stripped)
-        if start > 0 and text[start - 1] == "#":
-            token.is_hashtag = True
-        tokens.append(token)
+        if raw[-1] == "*":
+            # A trailing run of * is punctuation, not a mask ("great***").
+            raw = raw.rstrip("*")
+            if not raw:
+                continue
+        tail = fields(raw)
+        if start and text[start - 1] == "#":
+            tail = tail[:5] + (True,) + tail[6:]  # is_hashtag
+        append(new(Token, (start, start + len(raw)) + tail))
     return tokens
 
 
 def split_letter_tokens(text: str) -> list[Token]:
     """Words whose letters were written apart (``s.i.k``, ``s i k``), rejoined."""
     tokens = []
-    for match in SPLIT_RE.finditer(text):
+    # SPLIT_RE tried only where a match can start (see _SPLIT_HINT), left to right and past
+    # the previous match: the same matches as finditer, without trying every position.
+    position = 0
+    for hint in _SPLIT_HINT.finditer(text):
+        first = hint.start() - 1
+        if first < position:
+            continue
+        match = SPLIT_RE.match(text, first)
+        if match is None:
+            continue
         letters = "".join(ch for ch in match.group() if ch.isalpha())
         start, end = match.span()
+        position = end
         while end > start and not text[end - 1].isalpha():
             end -= 1
         tokens.append(_make_token(start, end, letters, joined=True))

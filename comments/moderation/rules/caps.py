@@ -5,6 +5,7 @@ to review."""
 from ..context import Context
 from ..findings import ALL_CAPS, REJECT, REVIEW, Finding
 from ..messages import message
+from ..text import forms
 
 MIN_LETTERS = 8
 SHARE = 0.6
@@ -13,6 +14,12 @@ RUN = 4  # capital words in a row inside normal text
 
 def check(ctx: Context) -> list[Finding]:
     acronyms = ctx.lexicon.acronyms
+    # Most comments have no capital word beyond acronyms: tell from the distinct words.
+    if not any(
+        w.isupper() and len(w) >= 2 and w.isalpha() and forms(w)[0] not in acronyms
+        for w in ctx.distinct_tokens
+    ):
+        return []
     words = [
         t
         for t in ctx.tokens

@@ -13,9 +13,9 @@ MESSAGE = (
 
 def check(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     model = ctx.model
-    if model is None or not ctx.tokens or any(f.rule in OFFENCE_RULES for f in earlier):
+    if model is None or not ctx.token_texts or any(f.rule in OFFENCE_RULES for f in earlier):
         return []
-    probability, index = model.score(ctx.tokens)
+    probability, index = model.score_texts(ctx.token_texts)
     if probability < model.threshold:
         return []
     if index is None:

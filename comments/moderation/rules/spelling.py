@@ -14,21 +14,29 @@ MIN_WORDS = 5  # lower-case words needed before judging the share of unknown one
 UNKNOWN_SHARE = 0.25
 MIN_UNKNOWN = 3
 LIMIT = 10  # findings of one kind in one comment: enough to show, bounded for huge texts
-_LETTER_FLOOD = re.compile(r"([^\W\d_])\1{2,}")
-_PUNCTUATION_FLOOD = re.compile(r"!{3,}|\?{3,}|[!?]{4,}|\.{4,}|([,;:*#=_~+-])\1{3,}")
+# A letter three times or more. (Written as "any character repeated, ending on a letter": the
+# same matches as ``([^\W\d_])\1{2,}``, but the letter class is tested once per run, not per
+# character, which makes it several times faster on long comments.)
+_LETTER_FLOOD = re.compile(r"(.)\1\1+(?<=[^\W\d_])")
+# (The look-ahead lets the engine skip the positions where no alternative can start.)
+_PUNCTUATION_FLOOD = re.compile(
+    r"(?=[!?.,;:*#=_~+-])(?:!{3,}|\?{3,}|[!?]{4,}|\.{4,}|([,;:*#=_~+-])\1{3,})"
+)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
 def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     text = ctx.text
-    skip = sorted(ctx.urls + [(t.start, t.end) for t in ctx.tokens if t.is_mention or t.is_hashtag])
 
     tr, en = message(SPELLING, "letter_flood")
+    skip = None
     for match in _LETTER_FLOOD.finditer(text):
         if len(findings) >= LIMIT:
             break
         start, end = match.span()
+        if skip is None:
+            skip = _skipped_spans(ctx)
         if inside(skip, start):
             continue
         word_start = start
@@ -52,17 +60,26 @@ def check(ctx: Context) -> list[Finding]:
 
     tr, en = message(SPELLING, "chat_speak")
     count = 0
-    chatspeak = ctx.lexicon.chatspeak
-    for token in ctx.tokens:
-        if count >= LIMIT:
-            break
-        if token.is_mention or token.is_hashtag:
-            continue
-        if ctx.lookup(chatspeak, token, allow=False) is not None:
+    table = ctx.entries(ctx.lexicon.chatspeak, ctx.distinct_tokens, allow=False)
+    chat = table.positive.intersection(ctx.distinct_tokens)
+    if chat:
+        for token in [t for t in ctx.tokens if t.text in chat]:
+            if count >= LIMIT:
+                break
+            if token.is_mention or token.is_hashtag:
+                continue
             findings.append(Finding(SPELLING, REVIEW, token.start, token.end, tr, en))
             count += 1
     findings.extend(misspelled(ctx))
     return findings
+
+
+def _skipped_spans(ctx: Context) -> list[tuple[int, int]]:
+    """URLs, mentions and hashtags, sorted: no letter floods there."""
+    if "@" not in ctx.text and "#" not in ctx.text:  # no mention, no hashtag
+        return ctx.urls
+    tagged = [(t.start, t.end) for t in ctx.tokens if t.is_mention or t.is_hashtag]
+    return sorted(ctx.urls + tagged)
 
 
 def misspelled(ctx: Context) -> list[Finding]:
@@ -71,19 +88,30 @@ def misspelled(ctx: Context) -> list[Finding]:
     if known is None:
         return []
     text = ctx.text
-    words = []
-    for t in ctx.tokens:
-        if t.is_mention or t.is_hashtag or len(t.text) < 2 or not t.text.isalpha():
-            continue
-        if not t.text.islower():  # names, acronyms, shouting: not the dictionary's business
-            continue
-        if t.end < len(text) and text[t.end] in "'’" or t.start and text[t.start - 1] in "'’":
-            continue  # a piece of a contraction (didn't, I'll)
-        words.append(t)
-    if len(words) < MIN_WORDS:
+    # Lower-case words of letters alone (so no mention either); the test runs once per
+    # distinct word, the positional ones (hashtag, contraction) only when the text has # or '.
+    plain = {w for w in ctx.distinct_tokens if len(w) >= 2 and w.isalpha() and w.islower()}
+    unknown_words = plain - known
+    texts = ctx.token_texts
+    if "#" in text or "'" in text or "’" in text:
+        # Hashtags and pieces of contractions do not count: that takes the tokens' places.
+        kept = [
+            i
+            for i, t in enumerate(ctx.tokens)
+            if t.text in plain and not (t.is_hashtag or _contraction(text, t))
+        ]
+    else:
+        kept = [i for i, w in enumerate(texts) if w in plain]
+    if len(kept) < MIN_WORDS:
         return []
-    unknown = [t for t in words if t.text not in known]
-    if len(unknown) < MIN_UNKNOWN or len(unknown) < UNKNOWN_SHARE * len(words):
+    unknown = [i for i in kept if texts[i] in unknown_words]
+    if len(unknown) < MIN_UNKNOWN or len(unknown) < UNKNOWN_SHARE * len(kept):
         return []
     tr, en = message(SPELLING, "misspelled")
-    return [Finding(SPELLING, REVIEW, unknown[0].start, unknown[-1].end, tr, en)]
+    first, last = ctx.tokens[unknown[0]], ctx.tokens[unknown[-1]]
+    return [Finding(SPELLING, REVIEW, first.start, last.end, tr, en)]
+
+
+def _contraction(text: str, t) -> bool:
+    """Is the token a piece of a contraction (didn't, I'll)?"""
+    return t.end < len(text) and text[t.end] in "'’" or t.start and text[t.start - 1] in "'’"
