@@ -98,14 +98,15 @@ def record_read(article_id):
     """Count one read; returns the story's reads not yet in the row as it was loaded."""
     if read_buffer.enabled():
         try:
-            buffered = read_buffer.add_read(article_id)
+            buffered, flush_due = read_buffer.buffer_read(article_id)
         except Exception:  # Redis away: the database still counts, nothing is lost
             logger.warning("read buffer unavailable; counting in the database", exc_info=True)
         else:
-            try:
-                read_buffer.flush_if_due()
-            except Exception:  # the read is buffered: counting it again would count it twice
-                logger.warning("read flush failed; the next flush retries", exc_info=True)
+            if flush_due:
+                try:
+                    read_buffer.flush()
+                except Exception:  # the read is buffered: counting it again would count it twice
+                    logger.warning("read flush failed; the next flush retries", exc_info=True)
             return buffered
     from .models import Article
 

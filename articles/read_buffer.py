@@ -14,7 +14,8 @@ flush moves the buffered counts into ``Article.read_count``:
 If a worker dies between 2 and 3, the next flush finds the batch key, sees its
 id in ``ReadFlush`` and only deletes it; if it dies before 2 commits, the next
 flush applies the batch. So every read reaches the database once. Any server may
-flush (``manage.py flush_reads``, or the request that wins a short Redis lock).
+flush (``manage.py flush_reads``, or the request whose read also won a short Redis lock:
+the read and the lock attempt are one pipelined round trip).
 If Redis cannot be reached, reads are written straight to the database instead.
 """
 
@@ -57,11 +58,17 @@ def pending(article_id):
     return int(value or 0)
 
 
-def flush_if_due():
-    """Flush at most once per READS_FLUSH_SECONDS across all servers (a Redis lock)."""
-    if client().set(LOCK, "1", nx=True, ex=settings.READS_FLUSH_SECONDS):
-        return flush()
-    return 0
+def buffer_read(article_id):
+    """One reader's read, in one Redis round trip: the HINCRBY and a try at the flush lock.
+
+    Returns ``(reads buffered for the story, flush_due)``; ``flush_due`` is True for the one
+    request in READS_FLUSH_SECONDS, across all servers, that should call :func:`flush`.
+    """
+    pipe = client().pipeline(transaction=False)
+    pipe.hincrby(LIVE, str(article_id), 1)
+    pipe.set(LOCK, "1", nx=True, ex=settings.READS_FLUSH_SECONDS)
+    buffered, flush_due = pipe.execute()
+    return int(buffered), bool(flush_due)
 
 
 def flush():

@@ -62,7 +62,7 @@ class HomeView(CachedPageMixin, TemplateView):
         return context
 
 
-class ArticleDetailView(PublishedArticleMixin, DetailView):
+class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     preview = False
 
