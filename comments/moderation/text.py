@@ -171,15 +171,16 @@ def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token
     # The hot loop of the engine (a 2,000-character comment has ~300 words): the words come
     # from findall, each one's start is the first place it occurs after the previous word
     # (WORD_RE would have matched an earlier occurrence), the fields of each distinct word are
-    # cached, and tokens are built as tuples.
+    # cached, and tokens are built as tuples. Plain comments take tokens_of; this loop adds
+    # the skipped spans, trailing '*' and hashtags.
+    if plain_words(text, skip):
+        return tokens_of(text, WORD_RE.findall(text))
     tokens: list[Token] = []
     append = tokens.append
     fields = _fields
     new = _new
     find = text.find
     position = 0
-    if plain_words(text, skip):
-        return tokens_of(text, WORD_RE.findall(text))
     for raw in WORD_RE.findall(text):
         start = find(raw, position)
         position = start + len(raw)
