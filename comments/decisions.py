@@ -10,6 +10,7 @@ is committed (``signals.comments_decided``)::
 from django.db import transaction
 from django.utils import timezone
 
+from .identity import notify_decided
 from .models import Comment
 from .signals import comments_decided
 
@@ -19,6 +20,17 @@ def decide(comments, status, moderator, reason=""):
     status = Comment.Status(status)
     # The stories before the update: the queryset may filter on the status it changes.
     article_ids = set(comments.order_by().values_list("article_id", flat=True).distinct())
+    # Commenters who asked to be told about their held comments (outbox: never blocking).
+    notify_ids = list(
+        comments.filter(status=Comment.Status.HELD, notify=True)
+        .exclude(status=status)
+        .values_list("pk", flat=True)
+    )
+    if status == Comment.Status.APPROVED:
+        # Approving a reported comment settles it: later reports no longer hide it.
+        Comment.objects.filter(pk__in=comments.filter(reports__isnull=False).values("pk")).update(
+            reports_settled_at=timezone.now()
+        )
     updated = comments.update(
         status=status,
         moderated_by=moderator,
@@ -26,6 +38,8 @@ def decide(comments, status, moderator, reason=""):
         moderation_reason=reason[:300],
     )
     announce(article_ids)
+    if notify_ids:
+        notify_decided(notify_ids)
     return updated
 
 

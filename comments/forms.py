@@ -35,9 +35,18 @@ class CommentForm(forms.ModelForm):
         }
         help_texts = {"email": _("Never shown to readers.")}
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, commenter=None, **kwargs):
+        if commenter is not None:
+            kwargs.setdefault("initial", {"name": commenter.name, "email": commenter.email})
         super().__init__(*args, **kwargs)
         self.article = article
+        self.commenter = commenter
+        if commenter is not None:
+            # Only a browser signed in by the e-mail link can ask to be told by e-mail.
+            self.fields["notify"] = forms.BooleanField(
+                label=_("Tell me by e-mail when my comment is approved or rejected"),
+                required=False,
+            )
         self.fields["body"].help_text = gettext("At most %(count)s characters.") % {
             "count": self.fields["body"].max_length
         }
@@ -52,6 +61,7 @@ class CommentForm(forms.ModelForm):
                 css_class="row",
             ),
             "body",
+            *(["notify"] if commenter is not None else []),
             Div("website", css_class="comment-website", aria_hidden="true"),
             Submit("submit", _("Send comment")),
         )

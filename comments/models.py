@@ -45,6 +45,12 @@ class Commenter(models.Model):
         blank=True,
         help_text=_("When the commenter first signed in with the link sent by e-mail."),
     )
+    signed_in_at = models.DateTimeField(
+        _("last signed in at"),
+        null=True,
+        blank=True,
+        help_text=_("Changes at every sign-in, so a sign-in link works once."),
+    )
     created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
 
     class Meta:
@@ -84,6 +90,11 @@ class Comment(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
+    class Decision(models.TextChoices):
+        REJECT = "reject", _("Reject")
+        REVIEW = "review", _("Review")
+        PASS = "pass", _("Pass")
+
     article = models.ForeignKey(
         "articles.Article",
         on_delete=models.CASCADE,
@@ -113,6 +124,7 @@ class Comment(models.Model):
         _("engine decision"),
         max_length=10,
         blank=True,
+        choices=Decision.choices,
         help_text=_("What the moderation engine decided: reject, review or pass."),
     )
     language = models.CharField(_("detected language"), max_length=8, blank=True)
@@ -143,13 +155,21 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_reason = models.CharField(_("moderator's reason"), max_length=300, blank=True)
+    reports_settled_at = models.DateTimeField(
+        _("reports settled at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A moderator approved it after readers reported it: reports no longer hide it."
+        ),
+    )
 
     objects = CommentQuerySet.as_manager()
 
     # The moderation queue's order: held comments first, then the newest.
     QUEUE_ORDER = [
         models.Case(
-            models.When(status="held", then=0), default=1, output_field=models.IntegerField()
+            models.When(status=Status.HELD, then=0), default=1, output_field=models.IntegerField()
         ).asc(),
         "-created_at",
     ]
@@ -297,3 +317,27 @@ class Term(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class OutboxMail(models.Model):
+    """An e-mail to send, kept until it is sent: sending never blocks or breaks a request.
+
+    Each mail is tried once right after the transaction that queued it commits; what
+    fails stays here and ``manage.py send_outbox`` (run by cron) tries it again.
+    """
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("body"))
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

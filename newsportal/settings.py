@@ -207,6 +207,48 @@ COMMENT_MAX_LENGTH = 2000
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))  # attempts per window
 COMMENT_RATE_WINDOW_SECONDS = int(os.environ.get("COMMENT_RATE_WINDOW_SECONDS", "600"))
 COMMENT_DUPLICATE_WINDOW_SECONDS = 24 * 60 * 60
+
+# Commenters and readers (issue 11; comments/identity.py, comments/outbox.py). One block.
+# The signed cookie of a commenter signed in by the e-mail link (the page cache bypasses
+# the cache for requests that carry it: their comment form is filled in).
+COMMENTER_COOKIE_NAME = "commenter"
+COMMENTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+READER_COOKIE_NAME = "reader"  # a stable anonymous key, for one report per reader
+SIGN_IN_LINK_MAX_AGE = int(os.environ.get("SIGN_IN_LINK_MAX_AGE", str(3 * 24 * 60 * 60)))
+COMMENTS_TRUST_AFTER = int(os.environ.get("COMMENTS_TRUST_AFTER", "3"))  # approved comments
+COMMENTS_TRUST_CLEAN_DAYS = 30  # no rejection by a moderator in this many days
+COMMENTS_REPORTS_TO_HIDE = int(os.environ.get("COMMENTS_REPORTS_TO_HIDE", "3"))
+# Mail: EMAIL_URL (smtp://user:pass@host:587, smtps://… for TLS on connect; add ?tls=1 for
+# STARTTLS), or EMAIL_BACKEND (e.g. django.core.mail.backends.filebased.EmailBackend with
+# EMAIL_FILE_PATH); the console in development.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _email = urlsplit(EMAIL_URL)
+    if _email.scheme not in ("smtp", "smtps"):
+        raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://")
+    _email_query = parse_qs(_email.query)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email.hostname or "localhost"
+    EMAIL_PORT = _email.port or (465 if _email.scheme == "smtps" else 25)
+    EMAIL_HOST_USER = unquote(_email.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+    EMAIL_USE_SSL = _email.scheme == "smtps"
+    EMAIL_USE_TLS = _email_query.get("tls", ["0"])[0] in ("1", "true")
+else:
+    EMAIL_BACKEND = os.environ.get(
+        "EMAIL_BACKEND",
+        "django.core.mail.backends.console.EmailBackend"
+        if DEBUG
+        else "django.core.mail.backends.smtp.EmailBackend",
+    )
+    EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsportal <noreply@localhost>")
+# Where links in e-mails point (no request when the outbox command sends them).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+
 # Proxies in front of the app servers whose X-Forwarded-For may be trusted.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

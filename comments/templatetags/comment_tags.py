@@ -2,7 +2,8 @@ from django import template
 
 from ..forms import CommentForm
 from ..highlight import highlight
-from ..intake import comments_are_open
+from ..identity import signed_in_commenter
+from ..intake import Reason, comments_are_open
 from ..models import Comment
 from ..rule_names import finding_message
 
@@ -22,16 +23,19 @@ def comment_section(context, article):
         .only("id", "name", "body", "created_at", "article_id")
     )
     outcome = context.get("comment_outcome")
+    request = context.get("request")
+    commenter = signed_in_commenter(request) if request is not None else None
     rejection = None
-    if outcome is not None and outcome.reason == "rules":
+    if outcome is not None and outcome.reason == Reason.RULES:
         rejection = rejection_details(outcome)
     return {
         "article": article,
         "comments": comments,
         "comments_open": comments_are_open(article),
-        "form": context.get("comment_form") or CommentForm(article=article),
+        "form": context.get("comment_form") or CommentForm(article=article, commenter=commenter),
         "rejection": rejection,
-        "request": context.get("request"),
+        "request": request,
+        "commenter": commenter,
     }
 
 

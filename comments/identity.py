@@ -1,0 +1,157 @@
+"""Who a commenter is: signed in by an e-mail link, trusted by their record.
+
+Sign-in links are signed and expire (``SIGN_IN_LINK_MAX_AGE``); the signed value
+includes the commenter's ``signed_in_at``, which changes at every sign-in, so a link
+works once (the pattern of Django's PasswordResetTokenGenerator). Opening a link only
+shows a confirm button; the POST signs the browser in with a long-lived signed cookie
+(``COMMENTER_COOKIE_NAME``). What a form says never grants anything: only that
+cookie says who a commenter is.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from . import outbox
+from .models import Comment, Commenter, DomainRule, normalise_email
+
+LINK_SALT = "comments.sign-in-link"
+COOKIE_SALT = "comments.commenter"
+READER_SALT = "comments.reader"
+
+
+def commenter_for(email, name=""):
+    """The commenter of this address, created on first sight."""
+    commenter, _created = Commenter.objects.get_or_create(
+        email=normalise_email(email), defaults={"name": name[:80]}
+    )
+    return commenter
+
+
+def _state(commenter):
+    value = f"{commenter.pk}:{commenter.signed_in_at and commenter.signed_in_at.isoformat()}"
+    return salted_hmac(LINK_SALT, value).hexdigest()[:20]
+
+
+def make_token(commenter):
+    return signing.dumps({"c": commenter.pk, "s": _state(commenter)}, salt=LINK_SALT)
+
+
+def check_token(token):
+    """The commenter a link signs in, or None (bad, expired or already used)."""
+    try:
+        data = signing.loads(token, salt=LINK_SALT, max_age=settings.SIGN_IN_LINK_MAX_AGE)
+        commenter = Commenter.objects.get(pk=data["c"])
+    except (signing.BadSignature, Commenter.DoesNotExist, KeyError, TypeError):
+        return None
+    if not constant_time_compare(str(data.get("s")), _state(commenter)):
+        return None
+    return commenter
+
+
+def sign_in(commenter):
+    """Record a sign-in (using up the link); returns the cookie's signed value."""
+    now = timezone.now()
+    commenter.signed_in_at = now
+    commenter.confirmed_at = commenter.confirmed_at or now
+    commenter.save(update_fields=["signed_in_at", "confirmed_at"])
+    return signing.dumps(commenter.pk, salt=COOKIE_SALT)
+
+
+def signed_in_commenter(request):
+    """The commenter whose signed cookie this request carries, or None."""
+    value = request.COOKIES.get(settings.COMMENTER_COOKIE_NAME)
+    if not value:
+        return None
+    try:
+        pk = signing.loads(value, salt=COOKIE_SALT, max_age=settings.COMMENTER_COOKIE_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Commenter.objects.filter(pk=pk, confirmed_at__isnull=False).first()
+
+
+def set_commenter_cookie(response, value):
+    response.set_cookie(
+        settings.COMMENTER_COOKIE_NAME,
+        value,
+        max_age=settings.COMMENTER_COOKIE_MAX_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+
+
+def reader_key(request):
+    """(key, new cookie value or None): a stable anonymous key for this browser."""
+    commenter = signed_in_commenter(request)
+    if commenter:
+        return f"commenter:{commenter.pk}", None
+    value = request.COOKIES.get(settings.READER_COOKIE_NAME, "")
+    try:
+        return "reader:" + signing.loads(value, salt=READER_SALT), None
+    except signing.BadSignature:
+        key = get_random_string(32)
+        return "reader:" + key, signing.dumps(key, salt=READER_SALT)
+
+
+def send_sign_in_link(commenter, site_url):
+    link = site_url.rstrip("/") + reverse(
+        "comments:sign-in", kwargs={"token": make_token(commenter)}
+    )
+    outbox.queue(
+        commenter.email,
+        _("Sign in to comment"),
+        "comments/mail/sign_in.txt",
+        {"commenter": commenter, "link": link, "days": settings.SIGN_IN_LINK_MAX_AGE // 86400},
+    )
+
+
+def is_trusted(commenter):
+    """Trusted: by a moderator, or by ``COMMENTS_TRUST_AFTER`` approved comments
+    (counted by the confirmed address) and no moderator's rejection in 30 days."""
+    if commenter is None or commenter.confirmed_at is None:
+        return False
+    standing = commenter.standing
+    if standing == Commenter.Standing.TRUSTED:
+        return True
+    if standing != Commenter.Standing.EARNING:
+        return False
+    comments = Comment.objects.filter(email=commenter.email)
+    since = timezone.now() - timedelta(days=settings.COMMENTS_TRUST_CLEAN_DAYS)
+    if comments.filter(
+        status=Comment.Status.REJECTED, moderated_by__isnull=False, moderated_at__gte=since
+    ).exists():
+        return False
+    return comments.approved().count() >= settings.COMMENTS_TRUST_AFTER
+
+
+def domain_action(email):
+    """The domain rule for this address's domain: "hold", "ban" or None."""
+    domain = normalise_email(email).rpartition("@")[2]
+    rule = DomainRule.objects.filter(domain=domain).first() if domain else None
+    return rule and rule.action
+
+
+def notify_decided(comment_ids):
+    """Tell commenters who asked (signed in, "tell me by e-mail") about decided comments."""
+    comments = Comment.objects.filter(
+        pk__in=comment_ids,
+        notify=True,
+        status__in=[Comment.Status.APPROVED, Comment.Status.REJECTED],
+    ).select_related("article")
+    with transaction.atomic():
+        for comment in comments:
+            outbox.queue(
+                comment.email,
+                _("Your comment was approved")
+                if comment.status == Comment.Status.APPROVED
+                else _("Your comment was not published"),
+                "comments/mail/decided.txt",
+                {"comment": comment, "site_url": settings.SITE_URL},
+            )
