@@ -25,6 +25,11 @@ def comment_section(context, article):
     outcome = context.get("comment_outcome")
     request = context.get("request")
     commenter = signed_in_commenter(request) if request is not None else None
+    if context.get("reads_hole"):
+        # Rendered for the shared page cache (articles/page_cache.py holes()): never with
+        # a commenter's name and e-mail. The cache is bypassed for signed-in commenters
+        # (COMMENTER_COOKIE_NAME); this is the safety net should it not be.
+        commenter = None
     rejection = None
     if outcome is not None and outcome.reason == Reason.RULES:
         rejection = rejection_details(outcome)
