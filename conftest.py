@@ -19,6 +19,17 @@ def default_language():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty cache: stories of different tests share addresses, and
+    the renewals that run after commit never run inside a test's transaction."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def postgres_only():
     """Skip on SQLite; fail instead when the run promised PostgreSQL (REQUIRE_POSTGRES=1)."""

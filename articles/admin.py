@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import page_cache
+from . import renewal
 from .models import Article, Author, Byline, Section, Tag
 
 
@@ -18,8 +18,10 @@ class BylineInline(admin.TabularInline):
 
 
 def set_status(modeladmin, request, queryset, status, **extra):
+    # A bulk update sends no signal: the pages that showed these stories are renewed here.
+    before = renewal.snapshot(queryset.values_list("pk", flat=True))
     updated = queryset.update(status=status, **extra)
-    page_cache.content_changed()  # a bulk update sends no signal
+    renewal.stories_changed(before, [story["id"] for story in before])
     modeladmin.message_user(
         request,
         ngettext(

@@ -53,7 +53,7 @@ class LatestStoriesFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return max(article.updated_at, article.published_at)
+        return article.last_modified
 
     def item_author_name(self, article):
         return ", ".join(author.name for author in article.byline_authors) or None

@@ -1,10 +1,8 @@
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -68,12 +66,46 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The statuses readers may see once the publish time has come: the one definition, used by
+# ``published()``, ``is_published()``, the partial indexes and the page cache's facts.
+# (A scheduled story is public from its time on; ``manage.py publish_scheduled`` then
+# marks it published and renews the pages that list it.)
+PUBLIC_STATUSES = [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published or scheduled stories whose time has come."""
-        return self.filter(
-            status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
-            published_at__lte=timezone.now(),
+        """What readers may see: public stories whose time has come."""
+        return self.filter(status__in=PUBLIC_STATUSES, published_at__lte=timezone.now())
+
+    def previous_to(self, published_at, pk):
+        """The public story just before this place in publication order, or None."""
+        return (
+            self.published()
+            # The bound first, so the index is read from this place onwards.
+            .filter(published_at__lte=published_at)
+            .filter(models.Q(published_at__lt=published_at) | models.Q(id__lt=pk))
+            .only("headline", "slug", "published_at")
+            .order_by("-published_at", "-id")
+            .first()
+        )
+
+    def next_to(self, published_at, pk):
+        """The public story just after this place in publication order, or None."""
+        return (
+            self.published()
+            .filter(published_at__gte=published_at)
+            .filter(models.Q(published_at__gt=published_at) | models.Q(id__gt=pk))
+            .only("headline", "slug", "published_at")
+            .order_by("published_at", "id")
+            .first()
         )
 
     def most_read(self, days=7, limit=5):
@@ -93,23 +125,6 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         return self.for_listing().prefetch_related("tags")
 
-    def page_facts(self):
-        """Only what a cached story page needs per request (see ``page_cache``): the reads,
-        and what its page depends on: the last save and the approved comments.
-
-        The comments' part is a correlated subquery written out: it reads a few index
-        entries, and costs the ORM a fraction of a COUNT/MAX with GROUP BY (this runs on
-        every read of every story).
-        """
-        comments = apps.get_model("comments", "Comment")._meta.db_table
-        approved = RawSQL(
-            f"SELECT count(*) || ':' || coalesce(max(c.id), 0) FROM {comments} c"
-            f" WHERE c.article_id = {self.model._meta.db_table}.id AND c.status = %s",
-            ["approved"],
-        )
-        fields = self.only("id", "read_count", "updated_at").order_by()
-        return fields.annotate(approved_comments=approved)
-
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
@@ -118,11 +133,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
 
 
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SCHEDULED = "scheduled", _("Scheduled")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = ArticleStatus
 
     class Language(models.TextChoices):
         TURKISH = "tr", _("Turkish")
@@ -196,12 +207,12 @@ class Article(models.Model):
             # read a few entries, however many stories there are.
             models.Index(
                 fields=["-published_at", "-id"],
-                condition=models.Q(status__in=["published", "scheduled"]),
+                condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="article_public_order",
             ),
             models.Index(
                 fields=["section", "-published_at", "-id"],
-                condition=models.Q(status__in=["published", "scheduled"]),
+                condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="article_public_section",
             ),
         ]
@@ -225,18 +236,15 @@ class Article(models.Model):
             return self.get_absolute_url()
 
     def is_published(self):
-        return (
-            self.status in (self.Status.PUBLISHED, self.Status.SCHEDULED)
-            and self.published_at <= timezone.now()
-        )
+        return self.status in PUBLIC_STATUSES and self.published_at <= timezone.now()
 
     is_published.boolean = True
     is_published.short_description = _("live")
 
     @property
-    def page_version(self):
-        """What the story's cached page depends on besides the site (``page_facts()``)."""
-        return (self.updated_at.isoformat(), self.approved_comments)
+    def last_modified(self):
+        """When what readers see of the story last changed: its last save, or its going out."""
+        return max(self.updated_at, self.published_at)
 
     @property
     def byline_authors(self):
@@ -254,25 +262,10 @@ class Article(models.Model):
         return (self.updated_at - went_out).total_seconds() > 60
 
     def previous_story(self):
-        return (
-            Article.objects.published()
-            # The bound first, so the index is read from this story onwards.
-            .filter(published_at__lte=self.published_at)
-            .filter(models.Q(published_at__lt=self.published_at) | models.Q(id__lt=self.id))
-            .only("headline", "slug", "published_at")
-            .order_by("-published_at", "-id")
-            .first()
-        )
+        return Article.objects.previous_to(self.published_at, self.pk)
 
     def next_story(self):
-        return (
-            Article.objects.published()
-            .filter(published_at__gte=self.published_at)
-            .filter(models.Q(published_at__gt=self.published_at) | models.Q(id__gt=self.id))
-            .only("headline", "slug", "published_at")
-            .order_by("published_at", "id")
-            .first()
-        )
+        return Article.objects.next_to(self.published_at, self.pk)
 
     def related_stories(self, limit=4):
         """Published stories sharing a tag or, failing that, the section."""

@@ -54,7 +54,7 @@ def news_article(article, request):
         "headline": article.headline,
         "description": article.spot,
         "datePublished": localtime(article.published_at).isoformat(),
-        "dateModified": localtime(max(article.updated_at, article.published_at)).isoformat(),
+        "dateModified": localtime(article.last_modified).isoformat(),
         "author": [
             {
                 "@type": "Person",

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from . import ratelimit
+from . import decisions, ratelimit
 from .models import Ban, Comment, normalise_email
 from .moderation import OFFENCE_RULES, moderate
 from .terms import current_terms
@@ -117,6 +117,8 @@ def receive(article, name, email, body, client, honeypot=""):
         comment.status = Comment.Status.HELD
         reason = "held"
     comment.save()
+    if comment.status == Comment.Status.APPROVED:
+        decisions.announce([article.pk])  # its story's page shows it
     return Outcome(comment, reason, verdict=verdict, findings=findings)
 
 

@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.generic import DetailView
 
 from articles.models import Article
-from articles.views import ArticleDetailView
+from articles.views import StoryContextMixin
 
 from . import intake
 from .clients import client_ip, user_agent
@@ -19,7 +20,7 @@ REFUSALS = {
 }
 
 
-class PostCommentView(ArticleDetailView):
+class PostCommentView(StoryContextMixin, DetailView):
     """The comment form's POST: valid and accepted -> redirect; otherwise the story again,
     with the form, the commenter's text and the reasons."""
 

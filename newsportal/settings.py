@@ -217,9 +217,13 @@ READS_REDIS_URL = os.environ.get(
 READS_FLUSH_SECONDS = int(os.environ.get("READS_FLUSH_SECONDS", "5"))
 
 # Reader pages cached whole, with holes for the CSRF token and the read count
-# (articles/page_cache.py): the longest a page may miss a change nothing announces,
-# such as a scheduled story going live. 0 turns the page cache off.
+# (articles/page_cache.py): how long a page and a story's facts are kept, so the longest
+# a page may miss a change nothing announces (README: "What readers see at once").
+# 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Signed-in commenters carry this cookie: their pages are never served from the page cache
+# nor stored in it (their comment form is filled in for them).
+COMMENTER_COOKIE_NAME = "commenter"
 
 # Hardening (issue 7; security/README.md): CSP, permissions policy, login throttling,
 # request size limits, error pages. Kept in one block on purpose.

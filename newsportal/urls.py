@@ -11,6 +11,7 @@ from django.urls import include, path
 
 from articles import feeds
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
+from articles.validators import latest, section, topics_etag
 from articles.views import RobotsTxtView, set_language
 
 # Errors: oversize requests 413; database outages 503, other failures 500 (newsportal/errors.py).
@@ -24,25 +25,34 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("robots.txt", RobotsTxtView.as_view(), name="robots_txt"),
-    path("feeds/rss/", feeds.LatestStoriesFeed(), name="feed_rss"),
-    path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
-    path("feeds/section/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed_rss"),
-    path("feeds/section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    # Feeds and sitemaps answer 304 while nothing they list has changed (validators.py).
+    path("feeds/rss/", topics_etag(latest)(feeds.LatestStoriesFeed()), name="feed_rss"),
+    path("feeds/atom/", topics_etag(latest)(feeds.LatestStoriesAtomFeed()), name="feed_atom"),
+    path(
+        "feeds/section/<slug:slug>/rss/",
+        topics_etag(section)(feeds.SectionFeed()),
+        name="section_feed_rss",
+    ),
+    path(
+        "feeds/section/<slug:slug>/atom/",
+        topics_etag(section)(feeds.SectionAtomFeed()),
+        name="section_feed_atom",
+    ),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        topics_etag(latest)(sitemap_views.index),
         {"sitemaps": SITEMAPS | NEWS_SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        topics_etag(latest)(sitemap_views.sitemap),
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        topics_etag(latest)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
