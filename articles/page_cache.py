@@ -96,8 +96,11 @@ class Lookup:
 
     def current(self):
         """The versions the page depends on, as stored with it."""
+        versions = tuple(self.versions.get(t) for t in self.topics)
+        if self.facts_name is None:
+            return versions
         facts_version = self.facts.get("version") if isinstance(self.facts, dict) else None
-        return (*(self.versions.get(t) for t in self.topics), facts_version)
+        return (*versions, facts_version)
 
     @property
     def etag(self):

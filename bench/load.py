@@ -196,7 +196,7 @@ class DataSet:
         rng = self.rng
         columns = (
             "id, article_id, name, email, body, status, decision, language, findings, rules,"
-            " ip_address, user_agent, created_at, moderation_reason"
+            " ip_address, user_agent, created_at, moderation_reason, notify"
         )
         statuses = ["approved"] * 15 + ["held"] * 4 + ["rejected"]
         with (
@@ -225,6 +225,7 @@ class DataSet:
                         BROWSER,
                         created,
                         "",
+                        False,
                     )
                 )
         self.comments = total
