@@ -268,24 +268,19 @@ class Article(models.Model):
         return Article.objects.next_to(self.published_at, self.pk)
 
     def related_stories(self, limit=4):
-        """Published stories sharing a tag or, failing that, the section."""
+        """Published stories sharing a tag, newest first; then the newest of its section.
+
+        Two queries that read indexes from the newest story on (a tag's few stories; the
+        section's partial index), rather than one over every story's tags (which read them
+        all: the long tail at 12 req/s with 10,000 stories).
+        """
+        others = Article.objects.published().exclude(pk=self.pk).select_related("section")
         tag_ids = [tag.id for tag in self.tags.all()]
-        filters = models.Q(section_id=self.section_id)
-        if tag_ids:
-            filters |= models.Q(tags__in=tag_ids)
-        ids = (
-            Article.objects.published()
-            .filter(filters)
-            .exclude(pk=self.pk)
-            .values_list("id", flat=True)
-            .distinct()
-            .order_by()[: limit * 10]
-        )
-        return (
-            Article.objects.filter(id__in=list(ids))
-            .select_related("section")
-            .order_by("-published_at")[:limit]
-        )
+        by_tag = list(others.filter(tags__in=tag_ids).distinct()[:limit]) if tag_ids else []
+        # Always asked, so the page's queries do not depend on how many share a tag.
+        by_section = others.filter(section_id=self.section_id)[:limit]
+        related = {story.pk: story for story in [*by_tag, *by_section]}
+        return list(related.values())[:limit]
 
 
 class Byline(models.Model):
