@@ -359,3 +359,31 @@ def test_pages_are_served_when_the_cache_is_down(make_article, settings):
     story = make_article(headline="Önbellek yokken de haber")
     assert "Önbellek yokken de haber" in page(story.get_absolute_url())
     assert "Önbellek yokken de haber" in page("/")
+
+
+def test_an_address_taken_by_another_story_counts_the_right_one(
+    redis_cache, make_article, committed
+):
+    first = make_article(headline="İlk haber", read_count=5)
+    page(first.get_absolute_url())  # this process now knows the address's story id
+    with committed():
+        first.delete()
+    with committed():
+        second = make_article(headline="Yeni haber", slug=first.slug, read_count=50)
+    html = page("/en" + second.get_absolute_url())
+    assert "Yeni haber" in html and "read 51 times" in html
+    assert read_buffer.flush() == 2  # the first story's one read, the second's one
+    assert Article.objects.get(pk=second.pk).read_count == 51
+
+
+def test_a_withdrawn_story_known_to_the_process_is_not_counted(
+    redis_cache, make_article, committed
+):
+    story = make_article(read_count=7)
+    page(story.get_absolute_url())
+    with committed():
+        story.status = Article.Status.WITHDRAWN
+        story.save()
+    assert get(story.get_absolute_url()).status_code == 404
+    assert read_buffer.flush() == 1  # the first read only
+    assert Article.objects.get(pk=story.pk).read_count == 8
