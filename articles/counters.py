@@ -118,7 +118,7 @@ def count_in_database(article_id):
 def flush_buffered_reads():
     """The flush this request won the lock for (see ``read_buffer.buffer_read``)."""
     try:
-        read_buffer.flush()
+        read_buffer.flush(scan=False)
     except Exception:  # the read is buffered: counting it again would count it twice
         logger.warning("read flush failed; the next flush retries", exc_info=True)
 

@@ -5,15 +5,19 @@ same row lock. With ``READS_REDIS_URL`` set (it defaults to a ``redis://``
 ``CACHE_URL``), a read is one ``HINCRBY`` in Redis instead of an ``UPDATE``; a
 flush moves the buffered counts into ``Article.read_count``:
 
-1. ``RENAME`` the live hash to a batch key with a fresh id: new reads go to a
-   new live hash, nothing is counted twice or dropped;
+1. ``RENAME`` the live hash to a batch key with a fresh id, and note the key in the
+   ``BATCHES`` set, both in one script (atomic): new reads go to a new live hash,
+   nothing is counted twice or dropped;
 2. in one database transaction, add each story's count and record the batch id
    in ``ReadFlush``;
 3. delete the batch key.
 
-If a worker dies between 2 and 3, the next flush finds the batch key, sees its
-id in ``ReadFlush`` and only deletes it; if it dies before 2 commits, the next
-flush applies the batch. So every read reaches the database once. Any server may
+If a worker dies between 2 and 3, the next flush finds the batch key (in ``BATCHES``),
+sees its id in ``ReadFlush`` and only deletes it; if it dies before 2 commits, the next
+flush applies the batch. So every read reaches the database once. A request's flush
+reads ``BATCHES`` only; ``manage.py flush_reads`` and tests also SCAN for batch keys
+(a SCAN walks the whole keyspace, pages and all: thousands of round trips with the
+long tail cached). Any server may
 flush (``manage.py flush_reads``, or the request whose read also won a short Redis lock:
 the read and the lock attempt are one pipelined round trip).
 If Redis cannot be reached, reads are written straight to the database instead.
@@ -40,6 +44,13 @@ logger = logging.getLogger(__name__)
 LIVE = "newsportal:reads"
 BATCH_PREFIX = "newsportal:reads:batch:"
 LOCK = "newsportal:reads:flush-lock"
+BATCHES = "newsportal:reads:batches"
+START_BATCH = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('SADD', KEYS[3], KEYS[2])
+return 1
+"""
 SHOWN = "newsportal:reads:shown"
 
 _clients = {}
@@ -114,15 +125,19 @@ def set_shown(article_id, stored):
     return stored + buffered
 
 
-def flush():
-    """Move every buffered count into the database; returns the number of reads moved."""
+def flush(scan=True):
+    """Move every buffered count into the database; returns the number of reads moved.
+
+    ``scan=False`` (a request's flush) looks for batches left behind in ``BATCHES`` only.
+    """
     server = client()
-    moved = sum(apply_batch(key) for key in server.scan_iter(match=BATCH_PREFIX + "*"))
+    left = set(server.smembers(BATCHES))
+    if scan:
+        left |= set(server.scan_iter(match=BATCH_PREFIX + "*", count=1000))
+    moved = sum(apply_batch(key) for key in left)
     key = BATCH_PREFIX + uuid.uuid4().hex
-    try:
-        server.rename(LIVE, key)
-    except redis.ResponseError:  # no live hash: nothing was read since the last flush
-        return moved
+    if not server.eval(START_BATCH, 3, LIVE, key, BATCHES):
+        return moved  # no live hash: nothing was read since the last flush
     return moved + apply_batch(key)
 
 
@@ -145,5 +160,8 @@ def apply_batch(key):
         except IntegrityError:
             logger.info("read batch %s was already applied", batch_id)
             counts = {}
-    server.delete(key)
+    pipe = server.pipeline(transaction=False)
+    pipe.delete(key)
+    pipe.srem(BATCHES, key)
+    pipe.execute()
     return sum(counts.values())
