@@ -4,10 +4,11 @@ the prefix, one address each."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.static import serve
 
 from articles import feeds
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
@@ -54,5 +55,14 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Photos from the file-system storage. A photo's file name never changes its content
+    # (a new upload gets a new name, and so do its renditions): cached for a year.
+    serve_media = cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)(serve)
+    urlpatterns.append(
+        re_path(
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
