@@ -49,7 +49,9 @@ def redis_url():
 
 @pytest.fixture
 def section(db):
-    return Section.objects.create(name="World", slug="world")
+    return Section.objects.create(
+        name_tr="Dünya", name_en="World", slug_tr="dunya", slug_en="world"
+    )
 
 
 @pytest.fixture

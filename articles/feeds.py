@@ -7,8 +7,9 @@ and the publish and update times. Only ``Article.objects.published()`` ever appe
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +60,10 @@ class LatestStoriesFeed(Feed):
         return ", ".join(author.name for author in article.byline_authors) or None
 
     def item_categories(self, article):
-        return [article.section.name, *(tag.name for tag in article.tags.all())]
+        # The section named in the story's own language, like its link.
+        with translation.override(article.language):
+            section = article.section.name
+        return [section, *(tag.name for tag in article.tags.all())]
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
@@ -72,7 +76,10 @@ class LatestStoriesAtomFeed(LatestStoriesFeed):
 
 class SectionFeed(LatestStoriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        section = Section.objects.with_slug(slug).first()
+        if section is None:
+            raise Http404
+        return section
 
     def title(self, section):
         return f"{section.name} – {settings.SITE_NAME}"

@@ -12,16 +12,37 @@ from django.utils.translation import gettext_lazy as _
 from .slugs import unique_slug
 
 
+class SectionQuerySet(models.QuerySet):
+    def with_slug(self, slug):
+        """Sections at this address in any language (an old address included)."""
+        return self.filter(models.Q(slug_tr=slug) | models.Q(slug_en=slug))
+
+
 class Section(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    """One section of the paper, with its name and address in each interface language.
+
+    ``name`` and ``slug`` are those of the current language (Turkish when no English
+    one is given); /section/ekonomi/ and /en/section/economy/ are the same section.
+    """
+
+    name_tr = models.CharField(_("name (Turkish)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    slug_tr = models.SlugField(_("slug (Turkish)"), max_length=120, unique=True)
+    slug_en = models.SlugField(
+        _("slug (English)"),
+        max_length=120,
+        unique=True,
+        help_text=_("The section's address in the English interface."),
+    )
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first in the menu.")
     )
 
+    objects = SectionQuerySet.as_manager()
+
     class Meta:
-        ordering = ["position", "name"]
+        ordering = ["position", "name_tr"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
@@ -33,6 +54,18 @@ class Section(models.Model):
 
     def get_feed_url(self):
         return reverse("section_feed_rss", kwargs={"slug": self.slug})
+
+    @property
+    def name(self):
+        if translation.get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_tr
+
+    @property
+    def slug(self):
+        if translation.get_language() == "en" and self.slug_en:
+            return self.slug_en
+        return self.slug_tr
 
 
 class Author(models.Model):

@@ -2,7 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats, translation
@@ -177,8 +177,11 @@ class ArticleListView(StoryListMixin, ListView):
     model_class = None
     filter_field = None
 
+    def get_subject(self):
+        return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+
     def get_queryset(self):
-        self.subject = get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+        self.subject = self.get_subject()
         return super().get_queryset().filter(**{self.filter_field: self.subject})
 
     def get_title(self):
@@ -193,10 +196,33 @@ class ArticleListView(StoryListMixin, ListView):
         return context
 
 
+class SectionMoved(Exception):
+    """The section lives at another address in this language (an old or other slug)."""
+
+
 class SectionView(ArticleListView):
+    """A section at its slug in the interface's language; its other slugs (the other
+    language's, or an old one from before the sections were merged) redirect for good."""
+
     model_class = Section
     filter_field = "section"
     kind = _("Section")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except SectionMoved as moved:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(str(moved) + (f"?{query}" if query else ""))
+
+    def get_subject(self):
+        sections = list(Section.objects.with_slug(self.kwargs["slug"]))
+        if not sections:
+            raise Http404
+        here = [section for section in sections if section.slug == self.kwargs["slug"]]
+        if here:
+            return here[0]
+        raise SectionMoved(sections[0].get_absolute_url())
 
     def get_description(self):
         return self.subject.description

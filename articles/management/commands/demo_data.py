@@ -29,10 +29,18 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-        for position, name in enumerate(data["sections"]):
-            Section.objects.get_or_create(
-                name=name, defaults={"slug": turkish_slugify(name), "position": position}
+        sections = {}
+        for position, (name_tr, name_en) in enumerate(data["sections"]):
+            section, _ = Section.objects.get_or_create(
+                slug_tr=turkish_slugify(name_tr),
+                defaults={
+                    "name_tr": name_tr,
+                    "name_en": name_en,
+                    "slug_en": turkish_slugify(name_en),
+                    "position": position,
+                },
             )
+            sections[name_tr] = sections[name_en] = section
         now = timezone.now()
         created = 0
         for item in data["stories"]:
@@ -47,7 +55,7 @@ class Command(BaseCommand):
                     "agency": item["agency"],
                     "source": item["source"],
                     "language": item["language"],
-                    "section": by_name(Section, item["section"]),
+                    "section": sections[item["section"]],
                     "status": item.get("status", Article.Status.PUBLISHED),
                     "published_at": now - timedelta(hours=item["hours_ago"]),
                     "read_count": item["read_count"],
