@@ -107,3 +107,44 @@ class SectionAtomFeed(SectionFeed):
 
     def feed_url(self, section):
         return reverse("section_feed_atom", kwargs={"slug": section.slug})
+
+
+class LanguageFeed(LatestStoriesFeed):
+    """The latest stories written in one language, titled in that language."""
+
+    def get_object(self, request, language):
+        if language not in Article.Language.values:
+            raise Http404
+        return language
+
+    def title(self, language):
+        with translation.override(language):
+            return f"{settings.SITE_NAME} – {stories_in(language)}"
+
+    def description(self, language):
+        with translation.override(language):
+            return stories_in(language)
+
+    def link(self, language):
+        with translation.override(language):
+            return reverse("articles:language", args=[language])
+
+    def feed_url(self, language):
+        return reverse("language_feed_rss", args=[language])
+
+    def items(self, language):
+        return Article.objects.published().filter(language=language).for_page()[:FEED_SIZE]
+
+
+class LanguageAtomFeed(LanguageFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, language):
+        return self.description(language)
+
+    def feed_url(self, language):
+        return reverse("language_feed_atom", args=[language])
+
+
+def stories_in(language):
+    return str(_("Stories in %(language)s") % {"language": Article.Language(language).label})

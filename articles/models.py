@@ -7,8 +7,10 @@ from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from . import renditions
 from .slugs import unique_slug
 
 
@@ -184,7 +186,22 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
-    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image = models.ImageField(
+        _("photo"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG or WebP; sizes for phones and screens are made when saved."),
+    )
+    image_width = models.PositiveIntegerField(_("photo width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("photo height"), null=True, editable=False)
+    image_renditions = models.JSONField(
+        _("photo renditions"),
+        null=True,
+        editable=False,
+        help_text=_("The widths made of the photo (articles/renditions.py)."),
+    )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
     section = models.ForeignKey(
@@ -245,6 +262,13 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, self.headline, max_length=320, exclude_pk=self.pk)
+        if self.image and not self.image._committed:
+            # A new photo: stored now, so that its renditions exist before readers (and
+            # the page cache, told by this save) can see the story with it.
+            self.image.save(self.image.name, self.image.file, save=False)
+            self.image_renditions = renditions.make(self.image).widths
+        elif not self.image:
+            self.image_renditions = None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -270,6 +294,15 @@ class Article(models.Model):
     def page_version(self):
         """What the story's cached page depends on besides the site (``page_facts()``)."""
         return (self.updated_at.isoformat(), self.approved_comments)
+
+    @cached_property
+    def photo(self):
+        """The photo's sizes and addresses for pages (``renditions.Photo``), or None."""
+        if not self.image:
+            return None
+        return renditions.Photo.of(
+            self.image, self.image_width, self.image_height, self.image_renditions
+        )
 
     @property
     def byline_authors(self):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.decorators import method_decorator
@@ -15,11 +16,13 @@ from django.views.generic import (
     DetailView,
     ListView,
     MonthArchiveView,
+    RedirectView,
     TemplateView,
     YearArchiveView,
 )
 
 from . import page_cache, search, structured_data
+from .alternates import alternates
 from .counters import ReadVisit
 from .models import Article, Author, Section, Tag
 
@@ -59,6 +62,7 @@ class HomeView(CachedPageMixin, TemplateView):
         context["lead"] = latest[0] if latest else None
         context["latest"] = latest[1:]
         context["most_read"] = Article.objects.published().most_read()
+        context["alternates"] = alternates(self.request, lambda: reverse("articles:home"))
         return context
 
 
@@ -109,6 +113,8 @@ class ArticleDetailView(DetailView):
             related_stories=article.related_stories(),
             preview=self.preview,
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
+            alternates=alternates(self.request, article.get_absolute_url),
+            share_image=structured_data.share_image(article, self.request),
             json_ld=[
                 structured_data.news_article(article, self.request),
                 structured_data.breadcrumb_list(crumbs, self.request),
@@ -148,15 +154,16 @@ class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
         return [(self.get_title(), self.request.path)]
 
     def get_canonical_path(self):
-        return self.request.path
+        """This page's path in the active language (the alternates call it in each)."""
+        match = self.request.resolver_match
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         crumbs = [(_("Home"), reverse("articles:home")), *self.get_breadcrumbs()]
-        canonical = self.get_canonical_path()
         page = context.get("page_obj")
-        if page is not None and page.number > 1:
-            canonical += f"?page={page.number}"
+        page_suffix = f"?page={page.number}" if page is not None and page.number > 1 else ""
+        canonical = self.get_canonical_path() + page_suffix
         other_parameters = self.request.GET.copy()
         other_parameters.pop("page", None)
         context.update(
@@ -166,6 +173,7 @@ class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
             description=self.get_description(),
             breadcrumbs=crumbs,
             canonical_url=self.request.build_absolute_uri(canonical),
+            alternates=alternates(self.request, lambda: self.get_canonical_path() + page_suffix),
             json_ld=[structured_data.breadcrumb_list(crumbs, self.request)],
         )
         return context
@@ -383,3 +391,12 @@ class RobotsTxtView(TemplateView):
             sitemaps=[build(reverse("sitemap")), build(reverse("news_sitemap"))],
         )
         return context
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, where browsers and feed readers look without being told."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.ico")

@@ -12,7 +12,7 @@ from django.views.static import serve
 
 from articles import feeds
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
-from articles.views import RobotsTxtView, set_language
+from articles.views import FaviconView, RobotsTxtView, set_language
 
 # Errors: oversize requests 413; database outages 503, other failures 500 (newsportal/errors.py).
 handler400 = "newsportal.errors.bad_request"
@@ -27,6 +27,9 @@ urlpatterns = [
     path("robots.txt", RobotsTxtView.as_view(), name="robots_txt"),
     path("feeds/rss/", feeds.LatestStoriesFeed(), name="feed_rss"),
     path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
+    path("feeds/<slug:language>/rss/", feeds.LanguageFeed(), name="language_feed_rss"),
+    path("feeds/<slug:language>/atom/", feeds.LanguageAtomFeed(), name="language_feed_atom"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("feeds/section/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed_rss"),
     path("feeds/section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_feed_atom"),
     path(

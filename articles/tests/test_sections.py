@@ -17,8 +17,21 @@ def test_each_interface_shows_the_section_in_its_own_language(client, make_artic
     assert '<h1 class="list-title">World</h1>' in english
     assert "Dünyadan haber" in turkish and "Dünyadan haber" in english
     # The menu names it once, in the interface's language.
-    assert turkish.count('href="/section/dunya/"') >= 1 and "/section/world/" not in turkish
-    assert english.count('href="/en/section/world/"') >= 1 and "/section/dunya/" not in english
+    assert 'href="/section/dunya/"' in turkish and 'href="/section/world/"' not in turkish
+    assert 'href="/en/section/world/"' in english and 'href="/en/section/dunya/"' not in english
+    # Each page names its twin in the other language by the twin's own slug.
+    for html in (turkish, english):
+        assert (
+            '<link rel="alternate" hreflang="tr" href="http://testserver/section/dunya/">' in html
+        )
+        assert (
+            '<link rel="alternate" hreflang="en" href="http://testserver/en/section/world/">'
+            in html
+        )
+        assert (
+            '<link rel="alternate" hreflang="x-default" href="http://testserver/section/dunya/">'
+            in html
+        )
 
 
 @pytest.mark.parametrize(

@@ -1,17 +1,21 @@
 """Load the demo stories: the model agency story first, then a spread of others.
 
 Idempotent: stories are matched by slug and sections, authors and tags by name,
-so running it again changes nothing and creates no duplicates.
+so running it again changes nothing and creates no duplicates. Each story gets an
+illustration made by ``articles/demo/illustrations.py`` (a locator map or a stylised
+chart, labelled as an illustration), with its renditions.
 """
 
 import json
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from articles.demo import illustrations
 from articles.models import Article, Author, Byline, Section, Tag
 from articles.slugs import turkish_slugify
 
@@ -42,7 +46,7 @@ class Command(BaseCommand):
             )
             sections[name_tr] = sections[name_en] = section
         now = timezone.now()
-        created = 0
+        created = illustrated = 0
         for item in data["stories"]:
             slug = turkish_slugify(item["headline"], max_length=300)
             article, is_new = Article.objects.get_or_create(
@@ -68,8 +72,15 @@ class Command(BaseCommand):
                         article=article, author=by_name(Author, name), position=position
                     )
                 article.tags.set([by_name(Tag, name) for name in item["tags"]])
+            if not article.image:
+                # An illustration drawn by articles/demo/illustrations.py, captioned as one.
+                article.image = ContentFile(illustrations.draw(item), name=f"{slug[:80]}.png")
+                article.image_caption = illustrations.caption_for(item)
+                article.image_credit = illustrations.CREDIT
+                article.save()
+                illustrated += 1
         self.stdout.write(
             f"Demo data: {created} stories created, "
-            f"{len(data['stories']) - created} already there; "
+            f"{len(data['stories']) - created} already there; {illustrated} illustrated; "
             f"{Article.objects.published().count()} published in total."
         )
