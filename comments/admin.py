@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .decisions import announce, decide
 from .highlight import highlight
 from .models import Ban, Comment, Term
 from .rule_names import finding_message, rule_name
@@ -48,12 +49,7 @@ class RuleFilter(admin.SimpleListFilter):
 
 
 def moderate_selected(modeladmin, request, queryset, status):
-    updated = queryset.update(
-        status=status,
-        moderated_by=request.user,
-        moderated_at=timezone.now(),
-        moderation_reason=request.POST.get("reason", "")[:300],
-    )
+    updated = decide(queryset, status, request.user, request.POST.get("reason", ""))
     modeladmin.message_user(
         request,
         ngettext(
@@ -160,6 +156,7 @@ class CommentAdmin(admin.ModelAdmin):
         if "status" in form.changed_data or "moderation_reason" in form.changed_data:
             obj.moderated_by = request.user
             obj.moderated_at = timezone.now()
+            announce([obj.article_id])
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("comment"))

@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import ratelimit
-from .models import Ban, Comment
+from .models import Ban, Comment, normalise_email
 from .moderation import OFFENCE_RULES, moderate
 from .terms import current_terms
 
@@ -70,7 +70,7 @@ def receive(article, name, email, body, client, honeypot=""):
     comment = Comment(
         article=article,
         name=name,
-        email=email.strip().lower(),
+        email=normalise_email(email),
         body=body,
         ip_address=client.ip,
         user_agent=client.user_agent,
@@ -136,7 +136,7 @@ def finding_record(finding, text, field_name):
 
 
 def is_banned(email, ip):
-    checks = Q(kind=Ban.Kind.EMAIL, value=email.strip().lower())
+    checks = Q(kind=Ban.Kind.EMAIL, value=normalise_email(email))
     if ip:
         checks |= Q(kind=Ban.Kind.IP, value=ip)
     return Ban.objects.filter(checks).exists()

@@ -5,6 +5,61 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def normalise_email(address):
+    """The one form of an e-mail address we store and compare: trimmed, lower-case."""
+    return (address or "").strip().lower()
+
+
+class Commenter(models.Model):
+    """Someone who comments, known by an e-mail address.
+
+    Every comment is linked to the commenter of its (normalised) address. What a form
+    says never grants anything: trust needs a browser signed in by the e-mail link
+    (``confirmed_at`` is set the first time that happens) or a moderator's word
+    (``standing``).
+    """
+
+    class Standing(models.TextChoices):
+        EARNING = "earning", _("Earns trust by approved comments")
+        TRUSTED = "trusted", _("Trusted by a moderator")
+        HELD = "held", _("Always held")
+        BANNED = "banned", _("Banned")
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    name = models.CharField(_("name"), max_length=80, blank=True)
+    standing = models.CharField(
+        _("standing"), max_length=10, choices=Standing.choices, default=Standing.EARNING
+    )
+    standing_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("standing set by"),
+    )
+    standing_set_at = models.DateTimeField(_("standing set at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("e-mail confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the commenter first signed in with the link sent by e-mail."),
+    )
+    created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("commenter")
+        verbose_name_plural = _("commenters")
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
@@ -37,6 +92,19 @@ class Comment(models.Model):
     )
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("e-mail"), help_text=_("Never shown to readers."))
+    commenter = models.ForeignKey(
+        Commenter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("commenter"),
+    )
+    notify = models.BooleanField(
+        _("tell the commenter by e-mail"),
+        default=False,
+        help_text=_("The commenter asked to be told by e-mail when the comment is decided."),
+    )
     body = models.TextField(_("comment"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.HELD, db_index=True
@@ -49,6 +117,12 @@ class Comment(models.Model):
     )
     language = models.CharField(_("detected language"), max_length=8, blank=True)
     findings = models.JSONField(_("findings"), default=list, blank=True)
+    score = models.FloatField(
+        _("offensiveness score"),
+        null=True,
+        blank=True,
+        help_text=_("The learned model's probability (0 to 1) that the comment is offensive."),
+    )
     rules = models.CharField(
         _("rules"),
         max_length=300,
@@ -132,6 +206,66 @@ class Ban(models.Model):
 
     def save(self, *args, **kwargs):
         self.value = self.value.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class Report(models.Model):
+    """A reader's report of a published comment: one per reader per comment."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
+    reporter = models.CharField(
+        _("reader"),
+        max_length=64,
+        help_text=_("A stable, anonymous key for the reader who reported (not shown)."),
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader")
+        ]
+
+    def __str__(self):
+        return f"{self.comment_id}: {self.reason[:60]}"
+
+
+class DomainRule(models.Model):
+    """Everyone commenting from an e-mail domain is always held, or banned."""
+
+    class Action(models.TextChoices):
+        HOLD = "hold", _("Always hold")
+        BAN = "ban", _("Ban")
+
+    domain = models.CharField(_("e-mail domain"), max_length=253, unique=True)
+    action = models.CharField(_("action"), max_length=4, choices=Action.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("set by"),
+    )
+    created_at = models.DateTimeField(_("set at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("e-mail domain rule")
+        verbose_name_plural = _("e-mail domain rules")
+
+    def __str__(self):
+        return f"{self.domain}: {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@")
         super().save(*args, **kwargs)
 
 
