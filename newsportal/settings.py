@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "csp",
-    "axes",
+    "newsportal.login_throttling.LoginThrottlingConfig",  # django-axes
 ]
 
 MIDDLEWARE = [
