@@ -17,6 +17,7 @@ Environment:
                      the ``media`` folder; with MEDIA_S3_ENDPOINT_URL (for a non-AWS
                      service), MEDIA_S3_REGION, MEDIA_S3_CUSTOM_DOMAIN (a CDN host) and
                      the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY read by boto3.
+    MEDIA_ROOT       the folder of the file-system storage (default ``media``).
     SERVE_MEDIA      "1" (the default with file-system storage) lets Django serve the
                      photos under MEDIA_URL; turn it off when the web server does.
 """
@@ -211,7 +212,7 @@ STORAGES = {
     },
 }
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not MEDIA_S3_BUCKET)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
