@@ -58,14 +58,15 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+
+@cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)
+def serve_media(request, path):
+    """Photos from the file-system storage. A photo's file name never changes its content
+    (a new upload gets a new name, and so do its renditions): cached for a year."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    # Photos from the file-system storage. A photo's file name never changes its content
-    # (a new upload gets a new name, and so do its renditions): cached for a year.
-    serve_media = cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)(serve)
     urlpatterns.append(
-        re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")), serve_media)
     )
