@@ -5,8 +5,6 @@ import re
 import subprocess
 import sys
 
-import pytest
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,21 +13,7 @@ from PIL import Image
 
 from articles import renditions
 from articles.models import Article
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def page(client, url):
-    response = client.get(url, HTTP_USER_AGENT=BROWSER)
-    assert response.status_code == 200, url
-    return response.content.decode()
+from articles.tests.reader import read_page
 
 
 def test_saving_a_photo_makes_each_width_in_webp_and_jpeg(make_article, photo):
@@ -51,7 +35,7 @@ def test_a_small_photo_is_never_enlarged(make_article, photo):
 
 def test_the_story_page_shows_the_photo_with_srcset_sizes_and_its_box(client, make_article, photo):
     story = make_article(image=photo("lead.jpg", 1600, 900), image_caption="Bir açıklama")
-    html = page(client, story.get_absolute_url())
+    html = read_page(client, story.get_absolute_url())
     figure = re.search(r"<figure.*?</figure>", html, re.DOTALL).group(0)
     base = f"/media/renditions/{story.image.name}"
     assert (
@@ -71,7 +55,7 @@ def test_the_story_page_shows_the_photo_with_srcset_sizes_and_its_box(client, ma
 def test_cards_show_lazy_thumbnails(client, make_article, photo):
     for n in range(3):
         make_article(headline=f"Fotoğraflı {n}", image=photo(f"p{n}.jpg", 900, 600))
-    html = page(client, "/")
+    html = read_page(client, "/")
     lead, *cards = re.findall(r"<img [^>]*>", html)
     assert 'loading="lazy"' not in lead
     assert len(cards) == 2
@@ -84,12 +68,12 @@ def test_cards_show_lazy_thumbnails(client, make_article, photo):
 def test_a_photo_added_to_a_cached_story_shows_at_once(client, make_article, photo, settings):
     settings.PAGE_CACHE_SECONDS = 300
     story = make_article()
-    assert "<picture>" not in page(client, story.get_absolute_url())
-    assert "<picture>" not in page(client, "/")
+    assert "<picture>" not in read_page(client, story.get_absolute_url())
+    assert "<picture>" not in read_page(client, "/")
     story.image = photo("later.jpg")
     story.save()
-    assert "<picture>" in page(client, story.get_absolute_url())
-    assert "<picture>" in page(client, "/")
+    assert "<picture>" in read_page(client, story.get_absolute_url())
+    assert "<picture>" in read_page(client, "/")
 
 
 def test_an_editor_uploads_a_photo_in_the_admin(admin_client, make_article, photo):

