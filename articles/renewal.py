@@ -40,7 +40,7 @@ def snapshot(article_ids):
         Article.objects.filter(pk__in=list(article_ids))
         .select_related("section")
         .prefetch_related("tags", bylines)
-        .only("id", "slug", "status", "published_at", "section__slug")
+        .only("id", "slug", "status", "published_at", "section__slug_tr", "section__slug_en")
     )
     return [
         {
@@ -49,7 +49,11 @@ def snapshot(article_ids):
             "shown": story.status in PUBLIC_STATUSES,
             "published_at": story.published_at,
             "topics": {
-                page_cache.topic("section", story.section.slug),
+                *(
+                    page_cache.topic("section", slug)
+                    for slug in (story.section.slug_tr, story.section.slug_en)
+                    if slug
+                ),
                 *(page_cache.topic("tag", tag.slug) for tag in story.tags.all()),
                 *(page_cache.topic("author", b.author.slug) for b in story.bylines.all()),
             },

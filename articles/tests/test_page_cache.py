@@ -243,7 +243,7 @@ def test_a_renamed_section_shows_everywhere_at_once(make_article, committed):
     page(story.get_absolute_url())
     with committed():
         section = Section.objects.get(pk=story.section_id)
-        section.name = "Yeni bölüm"
+        section.name_tr = "Yeni bölüm"
         section.save()
     assert "Yeni bölüm" in page("/")
     assert "Yeni bölüm" in page(story.get_absolute_url())

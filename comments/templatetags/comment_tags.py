@@ -6,6 +6,8 @@ from django import template
 from django.utils import dateformat, formats, timezone, translation
 from django.utils.safestring import mark_safe
 
+from articles.templatetags.dates import iso_time
+
 from ..forms import CommentForm
 from ..highlight import highlight
 from ..intake import comments_are_open
@@ -49,7 +51,8 @@ DATE_FORMAT_CHARACTERS = re.compile(r"(?<!\\)([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUu
 
 def add_local_times(comments):
     """Each comment's time in the reader's time zone: ``time_iso`` for ``<time datetime>``
-    and ``time_shown`` in the language's DATETIME_FORMAT, as the ``date`` filter writes it.
+    (as the ``iso_time`` filter writes it) and ``time_shown`` in the language's
+    DATETIME_FORMAT, as the ``date`` filter writes it.
 
     The format is parsed once for the whole list rather than twice per comment: a hundred
     comments cost about 1 ms instead of 5 (the ``date`` filter parses it on every call).
@@ -60,7 +63,7 @@ def add_local_times(comments):
     for comment in comments:
         local = timezone.localtime(comment.created_at)
         shown = dateformat.DateFormat(local)
-        comment.time_iso = local.isoformat()
+        comment.time_iso = iso_time(local)
         comment.time_shown = "".join(
             str(getattr(shown, piece)()) if i % 2 else piece for i, piece in enumerate(pieces)
         )

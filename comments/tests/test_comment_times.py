@@ -6,12 +6,14 @@ import pytest
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone, translation
 
+from articles.templatetags.dates import iso_time
 from comments.templatetags.comment_tags import add_local_times
 
 
 @pytest.mark.parametrize("language", ["tr", "en"])
 @pytest.mark.parametrize(
-    "when", [datetime(2026, 1, 5, 7, 3, 9, tzinfo=UTC), datetime(2026, 11, 28, 21, 59, tzinfo=UTC)]
+    "when",
+    [datetime(2026, 1, 5, 7, 3, 9, 123456, tzinfo=UTC), datetime(2026, 11, 28, 21, 59, tzinfo=UTC)],
 )
 def test_comment_times_match_the_date_filter(language, when):
     comment = type("Comment", (), {"created_at": when})()
@@ -19,4 +21,4 @@ def test_comment_times_match_the_date_filter(language, when):
         add_local_times([comment])
         local = timezone.localtime(when)
         assert comment.time_shown == date_filter(local, "DATETIME_FORMAT")
-        assert comment.time_iso == date_filter(local, "c")
+        assert comment.time_iso == iso_time(when)
