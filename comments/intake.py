@@ -105,6 +105,7 @@ def receive(article, name, email, body, client, honeypot=""):
 
     comment.decision = decision
     comment.language = verdict.lang
+    comment.score = verdict.score
     comment.findings = findings
     comment.rules = ",".join(sorted({f["rule"] for f in findings}))
     if decision == "reject":

@@ -7,18 +7,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from .lexicon import Entry, Lexicon, Matcher, WordTable
-from .model import Model
-from .text import (
-    WORD_RE,
-    Token,
-    fold,
-    forms,
-    plain_words,
-    split_letter_tokens,
-    tokenize,
-    tokens_of,
-    url_spans,
-)
+from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
 
 _TEXT = attrgetter("text")
 
@@ -38,29 +27,19 @@ class Context:
     lang: str
     lexicon: Lexicon
     urls: list[tuple[int, int]] = field(default_factory=list)
-    #: ``text`` of each token, in order. The :attr:`tokens` themselves are built when a rule
-    #: needs them (a hit, a finding to place): most look only at the distinct words.
+    #: The words of the text (see :func:`~comments.moderation.text.tokenize`).
+    tokens: list[Token] = field(default_factory=list)
+    #: ``text`` of each token, in order: what the per-word caches are keyed by.
     token_texts: list[str] = field(default_factory=list)
-    model: Model | None = None
 
     @classmethod
-    def build(cls, text: str, lang: str, lexicon: Lexicon, model: Model | None = None) -> Context:
+    def build(cls, text: str, lang: str, lexicon: Lexicon) -> Context:
         urls = url_spans(text)
-        if plain_words(text, urls):
-            texts = WORD_RE.findall(text)
-            return cls(
-                text=text, lang=lang, lexicon=lexicon, urls=urls, token_texts=texts, model=model
-            )
         tokens = tokenize(text, urls)
-        context = cls(text=text, lang=lang, lexicon=lexicon, urls=urls, model=model)
-        context.token_texts = list(map(_TEXT, tokens))
-        context.__dict__["tokens"] = tokens  # the cached_property's value, already at hand
-        return context
-
-    @cached_property
-    def tokens(self) -> list[Token]:
-        """The words of the text (see :func:`~comments.moderation.text.tokenize`)."""
-        return tokens_of(self.text, self.token_texts)
+        texts = list(map(_TEXT, tokens))
+        return cls(
+            text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokens, token_texts=texts
+        )
 
     @cached_property
     def joined(self) -> list[Token]:

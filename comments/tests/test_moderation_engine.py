@@ -11,7 +11,8 @@ from comments.moderation.evaluation import BadLine, evaluate, moderate_lines
 
 def test_clean_comment_passes_with_no_findings():
     verdict = moderate("Çok güzel bir haber olmuş, emeğinize sağlık.")
-    assert verdict == Verdict(decision="pass", lang="tr", findings=())
+    assert verdict == Verdict(decision="pass", lang="tr", findings=(), score=verdict.score)
+    assert 0.0 <= verdict.score < 0.5
 
 
 def test_language_is_detected():

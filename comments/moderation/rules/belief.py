@@ -1,6 +1,7 @@
 """``belief_attack`` (inançlara saldırı): a religion, belief, holy figure or book near insulting
-or demeaning words. Rejected when the word beside it is a swear word or an insult, reviewed when
-it is only demeaning ("yobaz", "cult")."""
+or demeaning words, or a faith's followers cursed ("Yahudilerin Allah belasını versin"). Rejected
+when the word beside it is a swear word, an insult or a curse, reviewed when it is only
+demeaning ("yobaz", "cult")."""
 
 from bisect import bisect_left, bisect_right
 
@@ -25,6 +26,7 @@ def check(ctx: Context) -> list[Finding]:
         for hit in ctx.insults
     ]
     partners += [(hit, REVIEW) for hit in ctx.hits(ctx.lexicon.demeaning)]
+    partners += [(hit, REJECT) for hit in ctx.hits(ctx.lexicon.curses)]
     partners.sort(key=lambda pair: pair[0].first)
     firsts = [hit.first for hit, _ in partners]
     findings = []
