@@ -12,7 +12,10 @@ as what the engine needs and no more:
   ç ğ ı ö ş or ü), one row per form, so ``dogru`` has one row and ``olur`` two (olur, ölür);
 * ``counts``: how often the form occurs in tweets written with Turkish letters (the rows of
   ``turkish-chars-pairs.jsonl`` are left out: they measure the restorer);
-* ``proper``: the form is only written capitalised in the dictionary (a name: Özdemir).
+* ``proper``: the form is only written capitalised in the dictionary (a name: Özdemir);
+* ``pairs`` and ``pair_counts``: for words whose ASCII spelling has several forms (``su``/``şu``,
+  ``on``/``ön``), how often each form follows a word (``<``: ``icmek su`` is read as "after
+  içmek", folded) or precedes one (``>``), in the same tweets: the context that tells them apart.
 
 Deterministic: same inputs, same file. Only this script reads hunspell-tr; the site reads the
 table with numpy.
@@ -78,21 +81,36 @@ def dictionary_forms(directory: Path) -> Counter:
     return forms
 
 
-def tweet_counts(data: Path) -> Counter:
-    """Word counts in the Turkish tweets written with Turkish letters, minus the measured ones."""
+def tweets(data: Path) -> list[list[str]]:
+    """The lower-case words of the Turkish tweets written with Turkish letters, minus the
+    measured ones."""
     measured = set()
     with (data / "turkish-chars-pairs.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             measured.add(json.loads(line)["id"].removesuffix("-ascii"))
-    counts: Counter = Counter()
+    found = []
     with (data / "offenseval-tr.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
             text = row["text"]
             if row["id"] in measured or TURKISH_LETTERS.isdisjoint(text):
                 continue
-            counts.update(turkish_lower(w) for w in WORD_RE.findall(text) if w != "USER")
-    return counts
+            found.append([turkish_lower(w) for w in WORD_RE.findall(text) if w != "USER"])
+    return found
+
+
+def context_pairs(texts: list[list[str]], ambiguous: set[str]) -> Counter:
+    """``"<before form"`` and ``"form after>"`` counts for the forms of ambiguous spellings."""
+    pairs: Counter = Counter()
+    for words in texts:
+        for i, word in enumerate(words):
+            if fold(word) not in ambiguous:
+                continue
+            if i > 0:
+                pairs[f"<{fold(words[i - 1])} {word}"] += 1
+            if i + 1 < len(words):
+                pairs[f"{word} {fold(words[i + 1])}>"] += 1
+    return pairs
 
 
 def main() -> None:
@@ -102,7 +120,8 @@ def main() -> None:
     args = parser.parse_args()
 
     forms = dictionary_forms(args.hunspell)
-    counts = tweet_counts(args.data)
+    texts = tweets(args.data)
+    counts = Counter(w for words in texts for w in words)
     folded_forms = {fold(w) for w in forms}
     for word, count in counts.items():
         if word in forms or count < MIN_TWEET_COUNT or len(word) > 32 or len(word) < 2:
@@ -112,6 +131,9 @@ def main() -> None:
         if not word.isascii() or fold(word) not in folded_forms:
             forms[word] = 1
 
+    spellings = Counter(fold(w) for w in forms)
+    ambiguous = {spelling for spelling, n in spellings.items() if n > 1}
+    pairs = sorted((p, n) for p, n in context_pairs(texts, ambiguous).items() if n >= 2)
     rows = sorted(
         (zlib.crc32(fold(w).encode()), -counts.get(w, 0), letter_mask(w), 1 - lower)
         for w, lower in forms.items()
@@ -124,8 +146,13 @@ def main() -> None:
         masks=np.array([r[2] for r in rows], dtype=np.uint32),
         counts=np.array([min(-r[1], 65535) for r in rows], dtype=np.uint16),
         proper=np.array([r[3] for r in rows], dtype=np.uint8),
+        pairs=np.frombuffer("\n".join(p for p, _ in pairs).encode(), dtype=np.uint8),
+        pair_counts=np.array([min(n, 65535) for _, n in pairs], dtype=np.uint16),
     )
-    print(f"{len(rows):,} forms; wrote {TABLE_FILE} ({TABLE_FILE.stat().st_size:,} bytes)")
+    print(
+        f"{len(rows):,} forms, {len(pairs):,} context pairs; "
+        f"wrote {TABLE_FILE} ({TABLE_FILE.stat().st_size:,} bytes)"
+    )
 
 
 if __name__ == "__main__":

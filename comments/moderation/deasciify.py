@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
-from .dictionary import Form, turkish_words
+from .dictionary import Form, letter_mask, turkish_words
 from .lexicon import Matcher, read_list
 
 #: A form is chosen over the next one when used at least this many times as often.
@@ -34,6 +35,10 @@ MIN_COUNT = 3
 _SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
 _APOSTROPHES = frozenset("'’")
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
+_VOWELS = "aeıioöuü"
+MIN_STEM = 4  # letters of the known stem an unknown word must start with
+# Suffixes whose vowels do not change with the stem's (-yor, -bil, -ken, -ki).
+_INVARIANT = ("yor", "bil", "ken", "ki")
 _CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
 _PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
@@ -57,6 +62,7 @@ def restore(text: str, tokens) -> tuple[str, list[Change]]:
         return text, []
     changes: list[Change] = []
     previous = None  # (token, the text it stands for after restoration)
+    folded = [t.fold for t in tokens]
     for index, token in enumerate(tokens):
         raw = token.text
         if token.is_hashtag and raw.isascii() and raw.isalpha():
@@ -73,7 +79,9 @@ def restore(text: str, tokens) -> tuple[str, list[Change]]:
             change = _particle(token, previous[1])
         elif len(raw) >= 2:
             inside = _inside_sentence(text, index, token)
-            change = _word(words, raw, token.start, inside)
+            before = folded[index - 1] if index else ""
+            after = folded[index + 1] if index + 1 < len(folded) else ""
+            change = _word(words, raw, token.start, inside, before, after)
         if change is not None:
             changes.append(change)
         previous = (token, change.restored if change else raw)
@@ -88,21 +96,103 @@ def restore(text: str, tokens) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
-def _word(words, raw: str, start: int, inside_sentence: bool) -> Change | None:
-    forms = words.forms(raw.lower())
-    if not forms:
+def _word(
+    words, raw: str, start: int, inside_sentence: bool, before: str = "", after: str = ""
+) -> Change | None:
+    lower = raw.lower()
+    squeezed, runs = _squeeze(lower)
+    name = inside_sentence and raw[0].isupper()
+    forms = words.forms(squeezed)
+    if forms:
+        choice, sure = _choose(words, squeezed, forms, before, after)
+        if choice is None:
+            return None
+        word = choice.word
+    elif not name:
+        # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
+        word, sure = _by_stem(words, squeezed), False
+        if word is None:
+            return None
+    else:
         return None
-    choice, sure = _choose(forms)
-    if choice is None:
-        return None
-    restored = copy_case(raw, choice.word)
+    restored = copy_case(raw, _unsqueeze(word, runs))
     if restored == raw:
         return None
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
-    if inside_sentence and raw[0].isupper():
-        sure = False
-    return Change(start, start + len(raw), restored, sure)
+    return Change(start, start + len(raw), restored, sure and not name)
+
+
+def _squeeze(word: str) -> tuple[str, list[int]]:
+    """The word with floods (three or more of a letter) cut to one, and each letter's run."""
+    letters, runs = [], []
+    for letter, group in groupby(word):
+        n = len(list(group))
+        letters.append(letter * (n if n < 3 else 1))
+        runs += [1] * n if n < 3 else [n]
+    return "".join(letters), runs
+
+
+def _unsqueeze(word: str, runs: list[int]) -> str:
+    return "".join(ch * n for ch, n in zip(word, runs, strict=True))
+
+
+def _by_stem(words, word: str) -> str | None:
+    """``word`` restored as the longest clear form of the table it starts with, followed by
+    suffixes whose vowels follow vowel harmony (``yapisinda`` → ``yapı`` + ``sında``)."""
+    for cut in range(len(word) - 1, max(MIN_STEM, (len(word) + 1) // 2) - 1, -1):
+        forms = words.forms(word[:cut])
+        if forms:
+            choice, _ = _choose(words, word[:cut], forms, "", "")
+            if choice is None:
+                return None
+            rest = _suffixes(choice.word, word[cut:])
+            return None if rest is None else choice.word + rest
+    return None
+
+
+def _suffixes(stem: str, rest: str) -> str | None:
+    """The ASCII suffixes ``rest`` after ``stem`` with Turkish letters, or ``None`` when they
+    do not follow the stem's vowels (then the split is wrong)."""
+    vowels = [ch for ch in stem if ch in _VOWELS]
+    if not vowels:
+        return None
+    last = vowels[-1]
+    out = list(stem[-2:])
+    i = 0
+    while i < len(rest):
+        piece = next((p for p in _INVARIANT if rest.startswith(p, i)), None)
+        if piece is not None:
+            out += piece
+            last = next(ch for ch in piece if ch in _VOWELS)
+            i += len(piece)
+            continue
+        ch = rest[i]
+        following = rest[i + 1] if i + 1 < len(rest) else ""
+        if ch == "i":
+            if last not in "aıei":
+                return None
+            ch = "ı" if last in "aı" else "i"
+        elif ch == "u":
+            if last not in "ouöü":
+                return None
+            ch = "ü" if last in "öü" else "u"
+        elif ch in "ae":
+            if (ch == "a") != (last in "aıou"):
+                return None
+        elif ch == "o":
+            return None  # no suffix has o outside -yor
+        elif ch == "g" and out[-1] in _VOWELS and following in "aeiu":
+            ch = "ğ"  # -dığı, -acağım
+        elif ch == "c" and out[-1] in "fhkpsştç":
+            ch = "ç"  # -çı, -çe after a voiceless consonant
+        elif ch == "s" and out[-1] in "ıiuü" and out[-2] == "m":
+            ch = "ş"  # -mış
+        if ch in _VOWELS:
+            last = ch
+        out.append(ch)
+        i += 1
+    return "".join(out[2:])
 
 
 def _hashtag(words, token) -> Change | None:
@@ -136,14 +226,32 @@ def _particle(token, word: str) -> Change | None:
     return Change(token.start, token.end, restored, False) if restored != raw else None
 
 
-def _choose(forms: tuple[Form, ...]) -> tuple[Form | None, bool]:
-    """The form meant, most used first; ``None`` when the typed one may be meant."""
-    best = forms[0]
+def _choose(
+    words, typed: str, forms: tuple[Form, ...], before: str, after: str
+) -> tuple[Form | None, bool]:
+    """The form meant (``None`` when unclear), and whether the choice is sure.
+
+    One form; or the one the neighbouring words call for (``su icmek``: water); or one far
+    more used than the others. When the typed spelling is no word at all, the most used form,
+    or the one with the fewest Turkish letters.
+    """
     if len(forms) == 1:
-        return best, True
-    second = forms[1]
+        return forms[0], True
+    if before or after:
+        scored = sorted(((words.context(before, f.word, after), f) for f in forms), reverse=True)
+        (best_context, best), (second_context, _) = scored[0], scored[1]
+        if best_context >= 2 and best_context >= MARGIN * second_context:
+            return best, True
+    best, second = forms[0], forms[1]
     if best.count >= MIN_COUNT and best.count >= MARGIN * second.count:
         return best, True
+    if any(form.word == typed for form in forms):
+        return None, False
+    if best.count > second.count:
+        return best, True
+    fewest = sorted(forms, key=lambda f: bin(letter_mask(f.word)).count("1"))
+    if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
+        return fewest[0], True
     return None, False
 
 

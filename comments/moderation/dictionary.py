@@ -62,6 +62,8 @@ class TurkishWords:
             self._masks = data["masks"]
             self._counts = data["counts"]
             self._proper = data["proper"]
+            pairs = data["pairs"].tobytes().decode().split("\n")
+            self._pairs = dict(zip(pairs, data["pair_counts"].tolist(), strict=True))
         self.forms = lru_cache(maxsize=65536)(self._forms)
 
     def __len__(self) -> int:
@@ -86,6 +88,11 @@ class TurkishWords:
                 )
             i += 1
         return tuple(found)
+
+    def context(self, before: str, form: str, after: str) -> int:
+        """How often ``form`` follows the folded word ``before`` or precedes ``after``."""
+        pairs = self._pairs
+        return pairs.get(f"<{before} {form}", 0) + pairs.get(f"{form} {after}>", 0)
 
     def known(self, word: str) -> bool:
         """Is the lower-case word (as typed, Turkish letters or not) a form of the table?"""

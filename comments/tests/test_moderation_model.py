@@ -43,11 +43,11 @@ def test_every_verdict_carries_the_score_and_low_scores_add_nothing():
 
 def test_evidence_is_the_word_that_weighs_most_or_none():
     weights = [0.0] * BUCKETS
-    for bucket in word_features("rezil"):
+    for bucket in word_features("masa"):
         weights[bucket] = 2.0
-    verdict = Engine(model=constant_model(0.0, weights)).moderate("bu adam rezil biri")
+    verdict = Engine(model=constant_model(0.0, weights)).moderate("bu adam masa gibi biri")
     (finding,) = [f for f in verdict.findings if f.rule == LIKELY_OFFENSIVE]
-    assert "bu adam rezil biri"[finding.start : finding.end] == "rezil"
+    assert "bu adam masa gibi biri"[finding.start : finding.end] == "masa"
     # No word weighs: the finding points at nothing (not at a random word).
     verdict = Engine(model=constant_model(3.0)).moderate("This is a very good article about it.")
     (finding,) = verdict.findings
