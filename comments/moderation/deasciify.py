@@ -4,10 +4,15 @@ A word lacks Turkish letters only when the Turkish word table (:mod:`.dictionary
 ``hunspell-tr`` with every suffix) has forms with Turkish letters for its ASCII spelling and
 the choice among them is clear:
 
-* one form (``dogru`` → ``doğru``), or one used much more often than the others in Turkish
-  tweets (``cok`` → ``çok`` rather than ``cök``). An ASCII spelling that is itself a word
-  (``harika``, ``olur``, ``sanki``) stays unless its Turkish-letter form is far more common;
-* no form at all (a name, a foreign word, a typo): the word is left alone;
+* one form (``dogru`` → ``doğru``), or the one the neighbouring words call for (``su icmek``),
+  or one used much more often than the others in Turkish tweets (``cok`` → ``çok`` rather
+  than ``cök``). An ASCII spelling that is itself a word (``harika``, ``olur``, ``sanki``)
+  never counts as a missing letter; the suggestion restores it only when the context or the
+  counts clearly call for the other form (``su`` → ``şu`` in ``su an``);
+* a word missing from the table but starting with a known stem is restored with its suffixes
+  in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
+* otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
+  left alone;
 * a capitalised word inside a sentence is a name: it is restored only to a name the dictionary
   writes with Turkish letters (``Ozdemir`` → ``Özdemir``), never to a common word, and it is
   not counted as a missing letter (``Washington``, ``Rabbim`` stay as typed);
@@ -108,6 +113,9 @@ def _word(
         if choice is None:
             return None
         word = choice.word
+        # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
+        # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
+        sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
     elif not name:
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
         word, sure = _by_stem(words, squeezed), False
