@@ -18,6 +18,7 @@ import json
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .text import fold
@@ -59,6 +60,8 @@ class TurkishWords:
         with np.load(path) as data:
             # Keys are stored as steps from one to the next, which compress well.
             self._keys = np.cumsum(data["key_steps"], dtype=np.uint64).astype(np.uint32)
+            # (A key of the array's own type: a Python int would convert the whole array.)
+            self._key_type = np.uint32
             self._masks = data["masks"]
             self._counts = data["counts"]
             self._proper = data["proper"]
@@ -75,7 +78,7 @@ class TurkishWords:
             return ()
         key = zlib.crc32(folded.encode())
         keys = self._keys
-        i = int(keys.searchsorted(key))
+        i = int(keys.searchsorted(self._key_type(key)))
         found = []
         while i < len(keys) and keys[i] == key:
             mask = int(self._masks[i])
@@ -98,6 +101,13 @@ class TurkishWords:
         """Is the lower-case word (as typed, Turkish letters or not) a form of the table?"""
         return any(form.word == word for form in self.forms(fold(word)))
 
+    def spelled_right(self, word: str) -> bool:
+        """Is the lower-case word a Turkish word, or one typed without its letters (those are
+        the ``no_turkish_chars`` rule's business, not a misspelling)?"""
+        if word.isascii():
+            return bool(self.forms(word))
+        return self.known(word)
+
 
 @lru_cache(maxsize=1)
 def turkish_words() -> TurkishWords | None:
@@ -105,11 +115,21 @@ def turkish_words() -> TurkishWords | None:
     return TurkishWords() if TABLE_FILE.exists() else None
 
 
-@lru_cache(maxsize=4)
-def known_words(lang: str) -> frozenset[str] | None:
-    """The English words (lower case), or ``None`` for another language."""
-    if lang != "en":
-        return None
+def spelling_check(lang: str) -> Callable[[str], bool] | None:
+    """A test of whether a lower-case word of ``lang`` is spelled right, or ``None`` when
+    there is no dictionary for the language."""
+    if lang == "tr":
+        words = turkish_words()
+        return None if words is None else words.spelled_right
+    if lang == "en":
+        words = english_words()
+        return None if words is None else words.__contains__
+    return None
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str] | None:
+    """The English words (lower case) of ``pyspellchecker``, or ``None`` without it."""
     try:
         from importlib.resources import files
 
