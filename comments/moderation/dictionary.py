@@ -16,9 +16,9 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import NamedTuple
 
 from .text import fold
