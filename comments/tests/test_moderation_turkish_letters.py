@@ -3,9 +3,7 @@
 The data-driven tests read ``shared/moderation`` beside the checkout and skip without it.
 """
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,19 +11,11 @@ from comments.moderation import OFFENCE_RULES, Engine, moderate
 from comments.moderation.deasciify import restore
 from comments.moderation.dictionary import turkish_words
 from comments.moderation.text import TURKISH_LETTERS, tokenize
+from comments.tests.test_moderation_datasets import rows
 
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "moderation"
 SENTENCE_RE = re.compile(r"[^.!?\n]+")
 WORD_RE = re.compile(r"[^\W\d_]+")
 RULES_ONLY = Engine(use_model=False)
-
-
-def rows(name):
-    path = DATA / name
-    if not path.exists():
-        pytest.skip(f"labelled data not found at {path.resolve()} (shared/moderation)")
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
 
 
 def no_turkish_chars(text):
