@@ -155,6 +155,12 @@ def test_followers_of_a_faith_mentioned_kindly_are_not_attacked(text):
     assert moderate(text).decision != "reject"
 
 
+def test_a_curse_near_a_place_of_worship_is_only_reviewed():
+    text = "Kilisede kahretsin diye bağıran adam gözaltına alındı"
+    assert severities(text, "belief_attack") == {"review"}
+    assert moderate(text).decision == "review"
+
+
 def test_a_curse_on_others_is_hurtful_never_a_belief_attack():
     text = "Bu teröristlerin Allah belasını versin"
     assert severities(text, "hurtful") == {"review"}
