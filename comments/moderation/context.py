@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from .lexicon import Entry, Lexicon, Matcher, WordTable
@@ -31,14 +31,24 @@ class Context:
     tokens: list[Token] = field(default_factory=list)
     #: ``text`` of each token, in order: what the per-word caches are keyed by.
     token_texts: list[str] = field(default_factory=list)
+    #: Names in the story the comment is about, by their ASCII folding (see story_names).
+    names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, text: str, lang: str, lexicon: Lexicon) -> Context:
+    def build(
+        cls, text: str, lang: str, lexicon: Lexicon, names: dict[str, str] | None = None
+    ) -> Context:
         urls = url_spans(text)
         tokens = tokenize(text, urls)
         texts = list(map(_TEXT, tokens))
         return cls(
-            text=text, lang=lang, lexicon=lexicon, urls=urls, tokens=tokens, token_texts=texts
+            text=text,
+            lang=lang,
+            lexicon=lexicon,
+            urls=urls,
+            tokens=tokens,
+            token_texts=texts,
+            names=names or {},
         )
 
     @cached_property
@@ -183,6 +193,25 @@ class Context:
     def mentioned(self, hit: Hit, window: int = 3) -> bool:
         """Is a @mention near the hit?"""
         return any(hit.first - window <= p <= hit.last + window + 1 for p in self.mention_positions)
+
+
+@lru_cache(maxsize=64)
+def story_names(story: str) -> dict[str, str]:
+    """The names of a story (words capitalised inside a sentence), lower-cased, by their
+    ASCII folding: ``{"ozdemir": "özdemir", "washington": "washington"}``."""
+    names = {}
+    for token in tokenize(story):
+        if not (token.text[:1].isupper() and token.text.isalpha()):
+            continue
+        before = token.start - 1
+        while before >= 0 and story[before].isspace():
+            before -= 1
+        if before >= 0 and story[before] not in _SENTENCE_ENDS:
+            names[token.fold] = token.norm
+    return names
+
+
+_SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 
 
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")

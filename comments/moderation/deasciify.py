@@ -13,9 +13,10 @@ the choice among them is clear:
   in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
   left alone;
-* a capitalised word inside a sentence is a name: it is restored only to a name the dictionary
-  writes with Turkish letters (``Ozdemir`` → ``Özdemir``), never to a common word, and it is
-  not counted as a missing letter (``Washington``, ``Rabbim`` stay as typed);
+* a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
+  ``Özdemir``, ``Washington`` stays), and a capitalised word inside a sentence may be a name:
+  neither counts as a missing letter, and a word the dictionary does not know stays as typed
+  (``Washington``, ``Rabbim``);
 * a suffix after an apostrophe follows the vowel of the word before it (``Erdogan'in`` →
   ``Erdoğan'ın``).
 
@@ -57,11 +58,14 @@ class Change:
     sure: bool  # the word surely lacks letters and this is surely the form meant
 
 
-def restore(text: str, tokens) -> tuple[str, list[Change]]:
+def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str, list[Change]]:
     """``text`` with Turkish letters restored where the dictionary is sure, and the changes.
 
-    ``tokens``: the text's tokens (see :func:`~comments.moderation.text.tokenize`).
+    ``tokens``: the text's tokens (see :func:`~comments.moderation.text.tokenize`); ``names``:
+    names of the story, by their ASCII folding, written as the story writes them and never
+    counted as missing letters (see :func:`~comments.moderation.context.story_names`).
     """
+    names = names or {}
     words = turkish_words()
     if words is None:
         return text, []
@@ -82,6 +86,10 @@ def restore(text: str, tokens) -> tuple[str, list[Change]]:
             change = _suffix(token, previous[1])
         elif previous is not None and _PARTICLE_RE.match(raw.lower()):
             change = _particle(token, previous[1])
+        elif token.fold in names:
+            restored = copy_case(raw, names[token.fold])
+            if restored != raw:
+                change = Change(token.start, token.end, restored, False)
         elif len(raw) >= 2:
             inside = _inside_sentence(text, index, token)
             before = folded[index - 1] if index else ""

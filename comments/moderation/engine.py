@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from .context import Context
+from .context import Context, story_names
 from .findings import LIKELY_OFFENSIVE, OFFENCE_RULES, REVIEW, Finding, Verdict, decide
 from .language import detect_language
 from .lexicon import Lexicon, Terms, default_lexicon
@@ -38,17 +38,25 @@ class Engine:
         self.rules = tuple(rules)
         self.model = model or (default_model() if use_model else None)
 
-    def moderate(self, text: str, extra: Terms | None = None, lang: str | None = None) -> Verdict:
+    def moderate(
+        self,
+        text: str,
+        extra: Terms | None = None,
+        lang: str | None = None,
+        story: str = "",
+    ) -> Verdict:
         """The verdict for ``text``.
 
         ``extra`` adds editors' banned, suspect and allowed terms for this call; ``lang``
-        (``tr``, ``en``, ``other``) skips language detection when the caller knows it.
+        (``tr``, ``en``, ``other``) skips language detection when the caller knows it;
+        ``story``: the text of the story the comment is about, whose names the Turkish-letters
+        rule writes as the story does and never counts as missing letters.
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         lexicon = _extended(self.lexicon, extra) if extra else self.lexicon
         lang = lang or detect_language(text)
-        context = Context.build(text, lang, lexicon)
+        context = Context.build(text, lang, lexicon, story_names(story))
         findings: list[Finding] = []
         for rule in self.rules:
             findings.extend(rule(context))
@@ -89,6 +97,8 @@ def default_engine() -> Engine:
     return Engine()
 
 
-def moderate(text: str, extra: Terms | None = None, lang: str | None = None) -> Verdict:
+def moderate(
+    text: str, extra: Terms | None = None, lang: str | None = None, story: str = ""
+) -> Verdict:
     """Moderate ``text`` with the default engine (see :meth:`Engine.moderate`)."""
-    return default_engine().moderate(text, extra=extra, lang=lang)
+    return default_engine().moderate(text, extra=extra, lang=lang, story=story)

@@ -171,3 +171,14 @@ def test_restoration_of_the_ascii_copies():
     # Measured 0.67 exact and 0.968 per word (see the closing note); a regression fails.
     assert exact / 1000 >= 0.65
     assert right / words >= 0.96
+
+
+def test_names_of_the_story_are_written_as_the_story_writes_them():
+    story = "Bakan Özdemir, Washington'da Trumpov ile görüştü. Görüşme iki saat sürdü."
+    text = "Ozdemir ile Trumpov gorusmesi cok iyi gecti"
+    verdict = moderate(text, story=story)
+    assert verdict.suggestion == "Özdemir ile Trumpov görüşmesi çok iyi geçti"
+    (finding,) = [f for f in verdict.findings if f.rule == "no_turkish_chars"]
+    assert text[finding.start : finding.end] == "gorusmesi cok iyi gecti"
+    # A name the story writes without Turkish letters stays exactly so.
+    assert "Washington" in moderate("Washington gorusmesi cok iyi", story=story).suggestion

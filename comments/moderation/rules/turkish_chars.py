@@ -21,7 +21,7 @@ REJECT_AT = 2  # sure words
 def check(ctx: Context) -> list[Finding]:
     if ctx.lang != TR or has_turkish_letters(ctx.text):
         return []
-    restored, changes = restore(ctx.text, ctx.tokens)
+    restored, changes = restore(ctx.text, ctx.tokens, ctx.names)
     sure = [c for c in changes if c.sure]
     if not sure:
         return []
