@@ -97,6 +97,27 @@ class Report:
     labels: Counter = field(default_factory=Counter)
     decisions: Counter = field(default_factory=Counter)
     scores: dict[str, RuleScore] = field(default_factory=dict)
+    #: (model score, is offensive) of rows labelled offensive or clean, when the model ran.
+    model_scores: list[tuple[float, bool]] = field(default_factory=list)
+
+    @property
+    def roc_auc(self) -> float | None:
+        """The chance that the model scores an offensive row above a clean one (ties count
+        half), or ``None`` without both kinds of rows."""
+        ranked = sorted(self.model_scores)
+        positives = sum(label for _, label in ranked)
+        negatives = len(ranked) - positives
+        if not positives or not negatives:
+            return None
+        rank_sum, i = 0.0, 0
+        while i < len(ranked):
+            j = i
+            while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+                j += 1
+            average_rank = (i + j + 1) / 2  # ranks i+1..j
+            rank_sum += average_rank * sum(label for _, label in ranked[i:j])
+            i = j
+        return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
     @property
     def per_second(self) -> float:
@@ -108,6 +129,8 @@ class Report:
     def add(self, label: str, verdict: Verdict) -> None:
         self.rows += 1
         self.labels[label] += 1
+        if verdict.score is not None and label in (OFFENSIVE, CLEAN):
+            self.model_scores.append((verdict.score, label == OFFENSIVE))
         self.decisions[verdict.decision] += 1
         fired: dict[str, bool] = {}  # rule -> fired with reject
         for f in verdict.findings:
@@ -148,6 +171,8 @@ class Report:
             "offensive = any of profanity/insult/hurtful/belief_attack/likely_offensive; a "
             "per-rule row counts 'offensive' labels as its positives"
         )
+        if self.roc_auc is not None:
+            out.append(f"model score ROC AUC {self.roc_auc:.3f} (offensive vs clean rows)")
         out.append(f"throughput {self.per_second:,.0f} comments/second ({self.seconds:.2f} s)")
         return out
 
