@@ -43,6 +43,7 @@ _APOSTROPHES = frozenset("'’")
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
+_NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
 # Suffixes whose vowels do not change with the stem's (-yor, -bil, -ken, -ki).
 _INVARIANT = ("yor", "bil", "ken", "ki")
 _CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
@@ -159,6 +160,8 @@ def _by_stem(words, word: str) -> str | None:
     for cut in range(len(word) - 1, max(MIN_STEM, (len(word) + 1) // 2) - 1, -1):
         forms = words.forms(word[:cut])
         if forms:
+            if word[cut] in _NO_SUFFIX_STARTS:
+                return None  # a compound or a foreign word (istanbul-pasif), not suffixes
             choice, _ = _choose(words, word[:cut], forms, "", "")
             if choice is None:
                 return None
@@ -218,7 +221,10 @@ def _hashtag(words, token) -> Change | None:
         return None
     restored = []
     for part in parts:
-        change = _word(words, part, 0, False) if len(part) >= 2 else None
+        # Only words of the table: a hashtag joins words, which suffix rules would misread.
+        change = (
+            _word(words, part, 0, False) if len(part) >= 2 and words.forms(part.lower()) else None
+        )
         restored.append(change.restored if change else part)
     text = "".join(restored)
     return Change(token.start, token.end, text, False) if text != token.text else None
