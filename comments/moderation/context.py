@@ -167,12 +167,12 @@ class Context:
         """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?
 
         The second-person word must stand in the same sentence; a negation right before the
-        hit ("you are not dumb") or "değil" after it cancels the aim.
+        hit ("you are not dumb") or after it ("değilsin", "seni aptal yapmaz") cancels the aim.
         """
         words = self.words
         if hit.first > 0 and words[hit.first - 1].fold in _NEGATIONS:
             return False
-        if hit.last + 1 < len(words) and words[hit.last + 1].fold.startswith("degil"):
+        if hit.last + 1 < len(words) and words[hit.last + 1].fold.startswith(_NEGATIONS_AFTER):
             return False
         # before_only: "you piece of shit", and only the very next word after ("fuck you").
         last = min(len(words) - 1, hit.last + (1 if before_only else window))
@@ -216,4 +216,5 @@ _SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
 _QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})
+_NEGATIONS_AFTER = ("degil", "yapmaz", "olmaz", "sayilmaz")
 _NEGATIONS = frozenset({"not", "never", "isnt", "arent", "no", "nor"})

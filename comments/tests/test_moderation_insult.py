@@ -165,3 +165,10 @@ def test_a_curse_on_others_is_hurtful_never_a_belief_attack():
     text = "Bu teröristlerin Allah belasını versin"
     assert severities(text, "hurtful") == {"review"}
     assert not severities(text, "belief_attack")
+
+
+@pytest.mark.parametrize(
+    "text", ["Bir yalana kanmak seni aptal yapmaz", "Sen aptal değilsin", "Bu seni salak yapmaz"]
+)
+def test_a_negated_insult_is_not_aimed(text):
+    assert "reject" not in severities(text, "insult")
