@@ -62,7 +62,7 @@ class TurkishWords:
             self._keys = np.cumsum(data["key_steps"], dtype=np.uint64).astype(np.uint32)
             # (A key of the array's own type: a Python int would convert the whole array.)
             self._key_type = np.uint32
-            self._masks = data["masks"]
+            self._masks = data["mask_planes"].T.copy().view("<u4").ravel()
             self._counts = data["counts"]
             self._proper = data["proper"]
             pairs = data["pairs"].tobytes().decode().split("\n")
