@@ -38,13 +38,7 @@ class RuleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            code = self.value()
-            return queryset.filter(
-                Q(rules=code)
-                | Q(rules__startswith=f"{code},")
-                | Q(rules__endswith=f",{code}")
-                | Q(rules__contains=f",{code},")
-            )
+            return queryset.with_rule(self.value())
         return queryset
 
 
@@ -108,6 +102,7 @@ class CommentAdmin(admin.ModelAdmin):
         "excerpt",
         "status",
         "rules_fired",
+        "score",
         "story",
         "name",
         "email",
