@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from .decisions import announce, decide
 from .highlight import highlight
-from .models import Ban, Comment, Term
+from .models import Ban, Comment, Commenter, DomainRule, Term
 from .rule_names import finding_message, rule_name
 
 
@@ -244,3 +244,33 @@ class TermAdmin(admin.ModelAdmin):
     list_display = ["term", "kind", "note", "created_at"]
     list_filter = ["kind"]
     search_fields = ["term", "note"]
+
+
+@admin.register(Commenter)
+class CommenterAdmin(admin.ModelAdmin):
+    """Commenters by e-mail address; moderators usually set the standing from the desk."""
+
+    list_display = ["email", "name", "standing", "standing_set_by", "standing_set_at", "created_at"]
+    list_filter = ["standing"]
+    search_fields = ["email", "name"]
+    list_select_related = ["standing_set_by"]
+    readonly_fields = ["standing_set_by", "standing_set_at", "confirmed_at", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if "standing" in form.changed_data:
+            obj.standing_set_by = request.user
+            obj.standing_set_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DomainRule)
+class DomainRuleAdmin(admin.ModelAdmin):
+    list_display = ["domain", "action", "note", "created_by", "created_at"]
+    list_filter = ["action"]
+    search_fields = ["domain", "note"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

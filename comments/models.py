@@ -209,6 +209,7 @@ class Comment(models.Model):
             ),
             models.Index(
                 fields=["moderated_at"],
+                include=["created_at", "moderated_by"],  # the figures read only the index
                 condition=models.Q(moderated_at__isnull=False),
                 name="comment_decided_time",
             ),

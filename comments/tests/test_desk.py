@@ -402,3 +402,25 @@ def test_the_desk_costs_the_same_queries_with_10_and_10000_held_comments(desk, s
     assert small[0][1] == 10 and big[0][1] == 25
     after = Comment.objects.held().desk_order()[5000].pk
     assert queries_for_desk(desk, f"{DESK}?after={after}")[0] == small[0][0]
+
+
+# The admin -----------------------------------------------------------------------------
+
+
+def test_the_admin_shows_the_score_and_keeps_commenters_and_domain_rules(admin_client, held):
+    held(score=0.873)
+    page = admin_client.get("/admin/comments/comment/").content.decode()
+    assert '<td class="field-score">0,873</td>' in page
+    commenter = Commenter.objects.create(email="okur@example.com")
+    response = admin_client.post(
+        f"/admin/comments/commenter/{commenter.pk}/change/",
+        {"email": "okur@example.com", "name": "Okur", "standing": "held"},
+    )
+    assert response.status_code == 302
+    commenter.refresh_from_db()
+    assert commenter.standing == Commenter.Standing.HELD
+    assert commenter.standing_set_by.username == "admin"
+    admin_client.post(
+        "/admin/comments/domainrule/add/", {"domain": "spam.example", "action": "ban", "note": ""}
+    )
+    assert DomainRule.objects.get().created_by.username == "admin"
