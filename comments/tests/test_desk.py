@@ -89,6 +89,8 @@ def test_who_may_use_the_desk(client, held, role):
     assert response.status_code == expected
     if expected == 302:
         assert response["Location"] == "/admin/login/?next=/en/moderation/%3Frule%3Dinsult"
+    if expected == 200:
+        assert "no-store" in response["Cache-Control"]  # e-mail addresses: never cached
     decision = client.post(f"{DESK}{comment.pk}/decide/", {"decision": "approve"})
     bulk = client.post(f"{DESK}all/approve/", {"upto": comment.pk})
     standing = client.post(f"{DESK}{comment.pk}/standing/", {"standing": "banned"})

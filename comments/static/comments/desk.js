@@ -79,8 +79,10 @@
           "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
         },
       });
-      const answer = await response.json().catch(() => ({}));
-      if (!response.ok) {
+      // A signed-out moderator is redirected to the login page: HTML, not an answer.
+      const isAnswer = (response.headers.get("Content-Type") || "").includes("application/json");
+      const answer = isAnswer ? await response.json() : {};
+      if (!response.ok || !isAnswer) {
         say(card, answer.message || container.dataset.failed, true);
         return;
       }
