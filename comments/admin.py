@@ -226,17 +226,22 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
 
-@admin.register(Ban)
-class BanAdmin(admin.ModelAdmin):
-    list_display = ["value", "kind", "reason", "created_by", "created_at"]
-    list_filter = ["kind"]
-    search_fields = ["value", "reason"]
+class CreatedByAdmin(admin.ModelAdmin):
+    """An admin for rules that record who made them (``created_by``, ``created_at``)."""
+
     readonly_fields = ["created_by", "created_at"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Ban)
+class BanAdmin(CreatedByAdmin):
+    list_display = ["value", "kind", "reason", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["value", "reason"]
 
 
 @admin.register(Term)
@@ -264,13 +269,7 @@ class CommenterAdmin(admin.ModelAdmin):
 
 
 @admin.register(DomainRule)
-class DomainRuleAdmin(admin.ModelAdmin):
+class DomainRuleAdmin(CreatedByAdmin):
     list_display = ["domain", "action", "note", "created_by", "created_at"]
     list_filter = ["action"]
     search_fields = ["domain", "note"]
-    readonly_fields = ["created_by", "created_at"]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)

@@ -6,22 +6,16 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from comments.models import Comment, Commenter, DomainRule, Report
 from comments.signals import comments_decided
+from security.tests.conftest import make_user
 
 DESK = "/en/moderation/"  # the desk in English; in Turkish at /moderation/
-
-
-def make_user(username, group=None, **flags):
-    user = User.objects.create_user(username, f"{username}@example.com", "correct-horse", **flags)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
