@@ -82,6 +82,7 @@ def test_keyboard_moves_approves_and_rejects_without_a_reload(sign_in, make_arti
     page.keyboard.press("r")
     page.locator(f"#comment-{second.pk}[data-decided=rejected]").wait_for()
     assert page.locator("#held-count").inner_text() == "1"
+    assert page.locator("#decided-today").inner_text() == "2"
     assert page.evaluate("window.deskMarker") == "same page"  # no reload
 
     first.refresh_from_db()

@@ -53,12 +53,12 @@
     status.classList.toggle("text-danger", Boolean(failed));
   }
 
-  function countDown(id) {
+  function count(id, step) {
     const figure = document.getElementById(id);
     if (!figure) {
       return;
     }
-    const value = Math.max(0, Number(figure.dataset.count || 0) - 1);
+    const value = Math.max(0, Number(figure.dataset.count || 0) + step);
     figure.dataset.count = String(value);
     figure.textContent = value.toLocaleString(document.documentElement.lang || undefined);
   }
@@ -95,7 +95,8 @@
       });
       say(card, answer.message, false);
       if (answer.changed) {
-        countDown("held-count");
+        count("held-count", -1);
+        count("decided-today", 1);
       }
       if (current === card || current === null) {
         select(following[index + 1] || following[index - 1]);
