@@ -81,7 +81,7 @@ def page(comments, after=None, size=PAGE_SIZE):
     if after is not None:
         # Django's tuple lookups (those of composite primary keys): a row comparison on
         # PostgreSQL, which reads the index from that row on; spelt out on SQLite.
-        last_shown = Comment.objects.filter(pk=after)
+        last_shown = Comment.objects.filter(pk=after).order_by()
         keyset = [Subquery(last_shown.values(column)) for column in Comment.DESK_ORDER]
         comments = comments.filter(TupleGreaterThan(Tuple(*Comment.DESK_ORDER), keyset))
     rows = list(
