@@ -130,10 +130,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
+    list_display = ["name_tr", "name_en", "slug_tr", "slug_en", "position"]
     list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
+    prepopulated_fields = {"slug_tr": ["name_tr"], "slug_en": ["name_en"]}
+    search_fields = ["name_tr", "name_en"]
 
 
 @admin.register(Author)

@@ -7,21 +7,44 @@ from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from . import renditions
 from .slugs import unique_slug
 
 
+class SectionQuerySet(models.QuerySet):
+    def with_slug(self, slug):
+        """Sections at this address in any language (an old address included)."""
+        return self.filter(models.Q(slug_tr=slug) | models.Q(slug_en=slug))
+
+
 class Section(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    """One section of the paper, with its name and address in each interface language.
+
+    ``name`` and ``slug`` are those of the current language (Turkish when no English
+    one is given); /section/ekonomi/ and /en/section/economy/ are the same section.
+    """
+
+    name_tr = models.CharField(_("name (Turkish)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    slug_tr = models.SlugField(_("slug (Turkish)"), max_length=120, unique=True)
+    slug_en = models.SlugField(
+        _("slug (English)"),
+        max_length=120,
+        unique=True,
+        help_text=_("The section's address in the English interface."),
+    )
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first in the menu.")
     )
 
+    objects = SectionQuerySet.as_manager()
+
     class Meta:
-        ordering = ["position", "name"]
+        ordering = ["position", "name_tr"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
@@ -33,6 +56,18 @@ class Section(models.Model):
 
     def get_feed_url(self):
         return reverse("section_feed_rss", kwargs={"slug": self.slug})
+
+    @property
+    def name(self):
+        if translation.get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_tr
+
+    @property
+    def slug(self):
+        if translation.get_language() == "en" and self.slug_en:
+            return self.slug_en
+        return self.slug_tr
 
 
 class Author(models.Model):
@@ -151,7 +186,22 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
-    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image = models.ImageField(
+        _("photo"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG or WebP; sizes for phones and screens are made when saved."),
+    )
+    image_width = models.PositiveIntegerField(_("photo width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("photo height"), null=True, editable=False)
+    image_renditions = models.JSONField(
+        _("photo renditions"),
+        null=True,
+        editable=False,
+        help_text=_("The widths made of the photo (articles/renditions.py)."),
+    )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
     section = models.ForeignKey(
@@ -212,6 +262,13 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, self.headline, max_length=320, exclude_pk=self.pk)
+        if self.image and not self.image._committed:
+            # A new photo: stored now, so that its renditions exist before readers (and
+            # the page cache, told by this save) can see the story with it.
+            self.image.save(self.image.name, self.image.file, save=False)
+            self.image_renditions = renditions.make(self.image).widths
+        elif not self.image:
+            self.image_renditions = None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -237,6 +294,15 @@ class Article(models.Model):
     def page_version(self):
         """What the story's cached page depends on besides the site (``page_facts()``)."""
         return (self.updated_at.isoformat(), self.approved_comments)
+
+    @cached_property
+    def photo(self):
+        """The photo's sizes and addresses for pages (``renditions.Photo``), or None."""
+        if not self.image:
+            return None
+        return renditions.Photo.of(
+            self.image, self.image_width, self.image_height, self.image_renditions
+        )
 
     @property
     def byline_authors(self):

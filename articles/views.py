@@ -2,8 +2,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.decorators import method_decorator
@@ -15,11 +16,13 @@ from django.views.generic import (
     DetailView,
     ListView,
     MonthArchiveView,
+    RedirectView,
     TemplateView,
     YearArchiveView,
 )
 
 from . import page_cache, search, structured_data
+from .alternates import alternates
 from .counters import ReadVisit
 from .models import Article, Author, Section, Tag
 
@@ -59,6 +62,7 @@ class HomeView(CachedPageMixin, TemplateView):
         context["lead"] = latest[0] if latest else None
         context["latest"] = latest[1:]
         context["most_read"] = Article.objects.published().most_read()
+        context["alternates"] = alternates(self.request, lambda: reverse("articles:home"))
         return context
 
 
@@ -109,6 +113,8 @@ class ArticleDetailView(DetailView):
             related_stories=article.related_stories(),
             preview=self.preview,
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
+            alternates=alternates(self.request, article.get_absolute_url),
+            share_image=structured_data.share_image(article, self.request),
             json_ld=[
                 structured_data.news_article(article, self.request),
                 structured_data.breadcrumb_list(crumbs, self.request),
@@ -148,15 +154,16 @@ class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
         return [(self.get_title(), self.request.path)]
 
     def get_canonical_path(self):
-        return self.request.path
+        """This page's path in the active language (the alternates call it in each)."""
+        match = self.request.resolver_match
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         crumbs = [(_("Home"), reverse("articles:home")), *self.get_breadcrumbs()]
-        canonical = self.get_canonical_path()
         page = context.get("page_obj")
-        if page is not None and page.number > 1:
-            canonical += f"?page={page.number}"
+        page_suffix = f"?page={page.number}" if page is not None and page.number > 1 else ""
+        canonical = self.get_canonical_path() + page_suffix
         other_parameters = self.request.GET.copy()
         other_parameters.pop("page", None)
         context.update(
@@ -166,6 +173,7 @@ class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
             description=self.get_description(),
             breadcrumbs=crumbs,
             canonical_url=self.request.build_absolute_uri(canonical),
+            alternates=alternates(self.request, lambda: self.get_canonical_path() + page_suffix),
             json_ld=[structured_data.breadcrumb_list(crumbs, self.request)],
         )
         return context
@@ -177,8 +185,11 @@ class ArticleListView(StoryListMixin, ListView):
     model_class = None
     filter_field = None
 
+    def get_subject(self):
+        return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+
     def get_queryset(self):
-        self.subject = get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+        self.subject = self.get_subject()
         return super().get_queryset().filter(**{self.filter_field: self.subject})
 
     def get_title(self):
@@ -193,10 +204,33 @@ class ArticleListView(StoryListMixin, ListView):
         return context
 
 
+class SectionMoved(Exception):
+    """The section lives at another address in this language (an old or other slug)."""
+
+
 class SectionView(ArticleListView):
+    """A section at its slug in the interface's language; its other slugs (the other
+    language's, or an old one from before the sections were merged) redirect for good."""
+
     model_class = Section
     filter_field = "section"
     kind = _("Section")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except SectionMoved as moved:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(str(moved) + (f"?{query}" if query else ""))
+
+    def get_subject(self):
+        sections = list(Section.objects.with_slug(self.kwargs["slug"]))
+        if not sections:
+            raise Http404
+        here = [section for section in sections if section.slug == self.kwargs["slug"]]
+        if here:
+            return here[0]
+        raise SectionMoved(sections[0].get_absolute_url())
 
     def get_description(self):
         return self.subject.description
@@ -357,3 +391,12 @@ class RobotsTxtView(TemplateView):
             sitemaps=[build(reverse("sitemap")), build(reverse("news_sitemap"))],
         )
         return context
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, where browsers and feed readers look without being told."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.ico")

@@ -101,11 +101,12 @@ class DataSet:
     def base(self, authors=300, tags=1000):
         with self.connect() as conn:
             with conn.cursor().copy(
-                "COPY articles_section (id, name, slug, description, position) FROM STDIN"
+                "COPY articles_section"
+                " (id, name_tr, name_en, slug_tr, slug_en, description, position) FROM STDIN"
             ) as copy:
                 for n, name in enumerate(SECTIONS, 1):
                     slug = name.lower().translate(str.maketrans("üğışçö", "ugisco"))
-                    copy.write_row((n, name, slug, f"{name} haberleri", n))
+                    copy.write_row((n, name, name, slug, slug, f"{name} haberleri", n))
             with conn.cursor().copy("COPY articles_author (id, name, slug, bio) FROM STDIN") as c:
                 for n in range(1, authors + 1):
                     c.write_row((n, f"Muhabir {n}", f"muhabir-{n}", ""))

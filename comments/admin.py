@@ -6,7 +6,9 @@ from django.contrib.admin.helpers import ActionForm
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,7 +36,7 @@ class RuleFilter(admin.SimpleListFilter):
         from .moderation import RULE_CODES
 
         codes = list(RULE_CODES) + [HONEYPOT, RATE_LIMIT, BANNED, DUPLICATE, CLOSED]
-        return [(code, code) for code in codes]
+        return [(code, rule_name(code)) for code in codes]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -189,7 +191,7 @@ class CommentAdmin(admin.ModelAdmin):
                 "<li><strong>{}</strong> ({}, {}): “{}” — {}</li>",
                 (
                     (
-                        f["rule"],
+                        rule_name(f["rule"]),
                         f["severity"],
                         f.get("field", ""),
                         f.get("evidence", ""),
@@ -216,7 +218,8 @@ class CommentAdmin(admin.ModelAdmin):
                 (
                     (
                         reverse("admin:comments_comment_change", args=[other.pk]),
-                        other.created_at.strftime("%Y-%m-%d %H:%M"),
+                        # In the site's time zone, like every other time in the admin.
+                        date_format(localtime(other.created_at), "SHORT_DATETIME_FORMAT"),
                         other.get_status_display(),
                         other.body[:100],
                     )

@@ -124,9 +124,9 @@ def test_an_edited_story_and_a_renamed_section_show_at_once(make_article):
     story.headline = "Düzeltilmiş başlık"
     story.save()
     assert "Düzeltilmiş başlık" in page(story.get_absolute_url())
-    Section.objects.filter(pk=story.section_id).update(name="Eski ad")  # no signal: not seen
+    Section.objects.filter(pk=story.section_id).update(name_tr="Eski ad")  # no signal: not seen
     section = Section.objects.get(pk=story.section_id)
-    section.name = "Yeni bölüm"
+    section.name_tr = "Yeni bölüm"
     section.save()
     assert "Yeni bölüm" in page("/")
 
