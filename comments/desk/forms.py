@@ -25,7 +25,7 @@ class StandingForm(forms.Form):
 
 
 domain_name = RegexValidator(
-    r"^@?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    r"^@?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])$",
     _("Enter an e-mail domain such as example.com."),
 )
 

@@ -315,8 +315,12 @@ def test_moderators_add_replace_and_remove_domain_rules(desk, held, moderator):
     assert (rule.action, rule.note) == ("ban", "bots")
     page = desk.get(DESK).content.decode()
     assert "Ban everyone at spam.example" in page and "<strong>spam.example</strong>: Ban" in page
-    invalid = desk.post(f"{DESK}domains/", {"domain": "not a domain", "action": "ban"})
-    assert invalid.status_code == 400
+    for bad in ["not a domain", "com", "-x.example", "a@b.example", "x.example."]:
+        invalid = desk.post(f"{DESK}domains/", {"domain": bad, "action": "ban"})
+        assert invalid.status_code == 400, bad
+    desk.post(f"{DESK}domains/", {"domain": "xn--e1afmkfd.xn--p1ai", "action": "hold"})
+    assert DomainRule.objects.filter(domain="xn--e1afmkfd.xn--p1ai").exists()
+    DomainRule.objects.filter(domain="xn--e1afmkfd.xn--p1ai").delete()
     desk.post(f"{DESK}domains/{rule.pk}/delete/")
     assert not DomainRule.objects.exists()
 
