@@ -6,6 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from comments.models import Comment
+
 from . import renewal
 from .models import Article, Author, Byline, Section, Tag
 
@@ -101,9 +103,9 @@ class ArticleAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                comments_held=comments_with("held"),
-                comments_approved=comments_with("approved"),
-                comments_rejected=comments_with("rejected"),
+                comments_held=comments_with(Comment.Status.HELD),
+                comments_approved=comments_with(Comment.Status.APPROVED),
+                comments_rejected=comments_with(Comment.Status.REJECTED),
             )
         )
 

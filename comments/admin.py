@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 
 from .decisions import announce, decide
 from .highlight import highlight
-from .models import Ban, Comment, Term
+from .models import Ban, Comment, Commenter, DomainRule, Term
 from .rule_names import finding_message, rule_name
 
 
@@ -40,13 +40,7 @@ class RuleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            code = self.value()
-            return queryset.filter(
-                Q(rules=code)
-                | Q(rules__startswith=f"{code},")
-                | Q(rules__endswith=f",{code}")
-                | Q(rules__contains=f",{code},")
-            )
+            return queryset.with_rule(self.value())
         return queryset
 
 
@@ -110,6 +104,7 @@ class CommentAdmin(admin.ModelAdmin):
         "excerpt",
         "status",
         "rules_fired",
+        "score",
         "story",
         "name",
         "email",
@@ -234,11 +229,9 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
 
-@admin.register(Ban)
-class BanAdmin(admin.ModelAdmin):
-    list_display = ["value", "kind", "reason", "created_by", "created_at"]
-    list_filter = ["kind"]
-    search_fields = ["value", "reason"]
+class CreatedByAdmin(admin.ModelAdmin):
+    """An admin for rules that record who made them (``created_by``, ``created_at``)."""
+
     readonly_fields = ["created_by", "created_at"]
 
     def save_model(self, request, obj, form, change):
@@ -247,8 +240,39 @@ class BanAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+@admin.register(Ban)
+class BanAdmin(CreatedByAdmin):
+    list_display = ["value", "kind", "reason", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["value", "reason"]
+
+
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
     list_display = ["term", "kind", "note", "created_at"]
     list_filter = ["kind"]
     search_fields = ["term", "note"]
+
+
+@admin.register(Commenter)
+class CommenterAdmin(admin.ModelAdmin):
+    """Commenters by e-mail address; moderators usually set the standing from the desk."""
+
+    list_display = ["email", "name", "standing", "standing_set_by", "standing_set_at", "created_at"]
+    list_filter = ["standing"]
+    search_fields = ["email", "name"]
+    list_select_related = ["standing_set_by"]
+    readonly_fields = ["standing_set_by", "standing_set_at", "confirmed_at", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if "standing" in form.changed_data:
+            obj.standing_set_by = request.user
+            obj.standing_set_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DomainRule)
+class DomainRuleAdmin(CreatedByAdmin):
+    list_display = ["domain", "action", "note", "created_by", "created_at"]
+    list_filter = ["action"]
+    search_fields = ["domain", "note"]

@@ -90,7 +90,9 @@ def receive(article, name, email, body, client, honeypot=""):
         return _refuse(comment, DUPLICATE, 200)
 
     terms = current_terms()
-    verdict = moderate(body, extra=terms)
+    verdict = moderate(
+        body, extra=terms, story=f"{article.headline}\n{article.spot}\n{article.body}"
+    )
     findings = [finding_record(f, body, "body") for f in verdict.findings]
     # A name is shown to every reader: swearing or insults in it count too.
     name_verdict = moderate(name, extra=terms)
@@ -105,6 +107,7 @@ def receive(article, name, email, body, client, honeypot=""):
 
     comment.decision = decision
     comment.language = verdict.lang
+    comment.score = verdict.score
     comment.findings = findings
     comment.rules = ",".join(sorted({f["rule"] for f in findings}))
     if decision == "reject":

@@ -71,6 +71,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("moderation/", include("comments.desk.urls")),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
