@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from articles.models import Article, Author, Byline, Section
@@ -17,6 +18,17 @@ def default_language():
     """Every test starts in Turkish, the default: a request to /en/ must not leak into the next."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty cache: stories of different tests share addresses, and
+    the renewals that run after commit never run inside a test's transaction."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -49,7 +61,9 @@ def redis_url():
 
 @pytest.fixture
 def section(db):
-    return Section.objects.create(name="World", slug="world")
+    return Section.objects.create(
+        name_tr="Dünya", name_en="World", slug_tr="dunya", slug_en="world"
+    )
 
 
 @pytest.fixture
@@ -75,5 +89,30 @@ def make_article(db, section):
             author, _ = Author.objects.get_or_create(name=name, slug=turkish_slugify(name))
             Byline.objects.create(article=article, author=author, position=position)
         return article
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def media_folder(tmp_path_factory):
+    """Photos and renditions that tests save go to a throw-away folder (not through the
+    ``settings`` fixture, whose teardown order other fixtures rely on)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture
+def photo():
+    """A photo as an editor uploads it: ``photo(name, width, height)`` is a JPEG file."""
+
+    def make(name="photo.jpg", width=1600, height=900):
+        from io import BytesIO
+
+        from django.core.files.base import ContentFile
+        from PIL import Image
+
+        buffer = BytesIO()
+        Image.new("RGB", (width, height), (40, 90, 160)).save(buffer, "JPEG")
+        return ContentFile(buffer.getvalue(), name=name)
 
     return make

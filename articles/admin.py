@@ -6,7 +6,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import page_cache
+from comments.models import Comment
+
+from . import renewal
 from .models import Article, Author, Byline, Section, Tag
 
 
@@ -18,8 +20,10 @@ class BylineInline(admin.TabularInline):
 
 
 def set_status(modeladmin, request, queryset, status, **extra):
+    # A bulk update sends no signal: the pages that showed these stories are renewed here.
+    before = renewal.snapshot(queryset.values_list("pk", flat=True))
     updated = queryset.update(status=status, **extra)
-    page_cache.content_changed()  # a bulk update sends no signal
+    renewal.stories_changed(before, [story["id"] for story in before])
     modeladmin.message_user(
         request,
         ngettext(
@@ -99,9 +103,9 @@ class ArticleAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                comments_held=comments_with("held"),
-                comments_approved=comments_with("approved"),
-                comments_rejected=comments_with("rejected"),
+                comments_held=comments_with(Comment.Status.HELD),
+                comments_approved=comments_with(Comment.Status.APPROVED),
+                comments_rejected=comments_with(Comment.Status.REJECTED),
             )
         )
 
@@ -128,10 +132,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
+    list_display = ["name_tr", "name_en", "slug_tr", "slug_en", "position"]
     list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
+    prepopulated_fields = {"slug_tr": ["name_tr"], "slug_en": ["name_en"]}
+    search_fields = ["name_tr", "name_en"]
 
 
 @admin.register(Author)

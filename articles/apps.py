@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,14 +9,33 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
-        from . import page_cache
+        from comments.signals import comments_decided
+
+        from . import renewal
         from .models import Article, Author, Byline, Section, Tag
 
-        # Any change to what reader pages show makes every cached page out of date.
-        for model in (Article, Author, Byline, Section, Tag):
-            uid = f"pages-{model._meta.model_name}"
-            post_save.connect(page_cache.content_changed, sender=model, dispatch_uid=f"{uid}-s")
-            post_delete.connect(page_cache.content_changed, sender=model, dispatch_uid=f"{uid}-d")
+        # A change renews only the cached pages that show it (see renewal.py).
+        for signal, receiver in (
+            (pre_save, renewal.story_saving),
+            (post_save, renewal.story_saved),
+            (pre_delete, renewal.story_saving),
+            (post_delete, renewal.story_deleted),
+        ):
+            signal.connect(receiver, sender=Article, dispatch_uid=f"pages-{receiver.__name__}")
+        for signal, receiver in (
+            (pre_save, renewal.byline_changing),
+            (post_save, renewal.byline_changed),
+            (pre_delete, renewal.byline_changing),
+            (post_delete, renewal.byline_changed),
+        ):
+            signal.connect(
+                receiver, sender=Byline, dispatch_uid=f"pages-byline-{receiver.__name__}"
+            )
         m2m_changed.connect(
-            page_cache.content_changed, sender=Article.tags.through, dispatch_uid="pages-tags"
+            renewal.tags_changing, sender=Article.tags.through, dispatch_uid="pages-tags"
         )
+        for model in (Author, Section, Tag):
+            uid = f"pages-{model._meta.model_name}"
+            post_save.connect(renewal.site_changed, sender=model, dispatch_uid=f"{uid}-s")
+            post_delete.connect(renewal.site_changed, sender=model, dispatch_uid=f"{uid}-d")
+        comments_decided.connect(renewal.comments_decided, dispatch_uid="pages-comments-decided")

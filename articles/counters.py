@@ -98,20 +98,29 @@ def record_read(article_id):
     """Count one read; returns the story's reads not yet in the row as it was loaded."""
     if read_buffer.enabled():
         try:
-            buffered, flush_due = read_buffer.buffer_read(article_id)
+            buffered, _shown, flush_due = read_buffer.buffer_read(article_id)
         except Exception:  # Redis away: the database still counts, nothing is lost
             logger.warning("read buffer unavailable; counting in the database", exc_info=True)
         else:
             if flush_due:
-                try:
-                    read_buffer.flush()
-                except Exception:  # the read is buffered: counting it again would count it twice
-                    logger.warning("read flush failed; the next flush retries", exc_info=True)
+                flush_buffered_reads()
             return buffered
+    count_in_database(article_id)
+    return 1
+
+
+def count_in_database(article_id):
     from .models import Article
 
     Article.objects.filter(pk=article_id).update(read_count=F("read_count") + 1)
-    return 1
+
+
+def flush_buffered_reads():
+    """The flush this request won the lock for (see ``read_buffer.buffer_read``)."""
+    try:
+        read_buffer.flush(scan=False)
+    except Exception:  # the read is buffered: counting it again would count it twice
+        logger.warning("read flush failed; the next flush retries", exc_info=True)
 
 
 def unflushed_reads(article_id):
@@ -122,3 +131,49 @@ def unflushed_reads(article_id):
     except Exception:
         logger.warning("read buffer unavailable", exc_info=True)
         return 0
+
+
+def count_and_total(visit, stored=None):
+    """Count the visit's read if it is one; returns the total readers are shown.
+
+    ``stored`` is the story's row count when the caller has just read it from the
+    database: the total shown (``read_buffer.SHOWN``) starts again from it.
+    """
+    article_id = visit.article_id
+    counting = visit.should_count()
+    if counting:
+        visit.counted = True
+        visit.recent[article_id] = visit.now
+    if read_buffer.enabled():
+        try:
+            if stored is not None:
+                read_buffer.set_shown(article_id, stored)
+            if counting:
+                _buffered, shown, flush_due = read_buffer.buffer_read(article_id)
+                if flush_due:
+                    flush_buffered_reads()
+                return shown
+            shown = read_buffer.client().hget(read_buffer.SHOWN, str(article_id))
+            if shown is not None:
+                return int(shown)
+            return read_buffer.set_shown(article_id, stored_reads(article_id))
+        except Exception:  # Redis away: the database still counts, nothing is lost
+            logger.warning("read buffer unavailable; counting in the database", exc_info=True)
+    if counting:
+        count_in_database(article_id)
+    return stored_reads(article_id)
+
+
+def set_shown(article_id, stored, fallback):
+    """The total shown starts again from the row's count (see ``read_buffer.set_shown``)."""
+    try:
+        return read_buffer.set_shown(article_id, stored)
+    except Exception:
+        logger.warning("read buffer unavailable", exc_info=True)
+        return fallback
+
+
+def stored_reads(article_id):
+    from .models import Article
+
+    return Article.objects.filter(pk=article_id).values_list("read_count", flat=True).first() or 0

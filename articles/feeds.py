@@ -7,8 +7,9 @@ and the publish and update times. Only ``Article.objects.published()`` ever appe
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -53,13 +54,16 @@ class LatestStoriesFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return max(article.updated_at, article.published_at)
+        return article.last_modified
 
     def item_author_name(self, article):
         return ", ".join(author.name for author in article.byline_authors) or None
 
     def item_categories(self, article):
-        return [article.section.name, *(tag.name for tag in article.tags.all())]
+        # The section named in the story's own language, like its link.
+        with translation.override(article.language):
+            section = article.section.name
+        return [section, *(tag.name for tag in article.tags.all())]
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
@@ -72,7 +76,10 @@ class LatestStoriesAtomFeed(LatestStoriesFeed):
 
 class SectionFeed(LatestStoriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        section = Section.objects.with_slug(slug).first()
+        if section is None:
+            raise Http404
+        return section
 
     def title(self, section):
         return f"{section.name} – {settings.SITE_NAME}"
@@ -100,3 +107,44 @@ class SectionAtomFeed(SectionFeed):
 
     def feed_url(self, section):
         return reverse("section_feed_atom", kwargs={"slug": section.slug})
+
+
+class LanguageFeed(LatestStoriesFeed):
+    """The latest stories written in one language, titled in that language."""
+
+    def get_object(self, request, language):
+        if language not in Article.Language.values:
+            raise Http404
+        return language
+
+    def title(self, language):
+        with translation.override(language):
+            return f"{settings.SITE_NAME} – {stories_in(language)}"
+
+    def description(self, language):
+        with translation.override(language):
+            return stories_in(language)
+
+    def link(self, language):
+        with translation.override(language):
+            return reverse("articles:language", args=[language])
+
+    def feed_url(self, language):
+        return reverse("language_feed_rss", args=[language])
+
+    def items(self, language):
+        return Article.objects.published().filter(language=language).for_page()[:FEED_SIZE]
+
+
+class LanguageAtomFeed(LanguageFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, language):
+        return self.description(language)
+
+    def feed_url(self, language):
+        return reverse("language_feed_atom", args=[language])
+
+
+def stories_in(language):
+    return str(_("Stories in %(language)s") % {"language": Article.Language(language).label})

@@ -1,52 +1,52 @@
 """Reader pages cached whole, with holes for what differs from one reader to the next.
 
-Rendering a story page (the byline, a hundred comments, the crispy comment form,
-related stories) costs tens of milliseconds; serving it from the cache costs one
-round trip. A page is rendered once with placeholders where each request differs:
-
-- the CSRF token (the language switch and the comment form): filled with
-  ``get_token(request)``, which also sets the CSRF cookie as rendering would;
-- the read count ("This news has been read N times"): rendered per request from
-  ``includes/read_count.html``, so a cached page never shows a stale total.
+Rendering a story page (the byline, a hundred comments, the comment form, related
+stories) costs milliseconds; serving it from the cache costs one round trip. A page is
+rendered once with placeholders (holes) where each request differs, such as the CSRF
+token; the view says what fills them (``CachedPageMixin.get_hole_fillers()``).
 
 What else differs is in the key (scheme, host, path with its page number, language)
 or is never cached: requests with other query parameters, with messages to show
-(after a comment is sent), and the comment POST's page with the commenter's form.
+(after a comment is sent), from a signed-in commenter (``COMMENTER_COOKIE_NAME``:
+their form is filled in for them), and the comment POST's page.
 
-A cached page is used only while it is current. Each one is stored with the
-*versions* it was rendered under and is used only when they still match:
+**Versions.** A page is stored with the versions of what it shows and used only while
+they are current. A version is a random token in the cache, one per *topic*:
+``SITE`` (section, author and tag names shown on every page), ``LATEST`` (the home page,
+archive, language lists, feeds, sitemaps), ``section:<slug>``, ``tag:<slug>``,
+``author:<slug>``. :func:`renew` replaces a topic's token. A page may also depend on
+*facts*, a value of its own in the cache (a story's: whether it is public, its id and
+its version, ``articles.story_facts``); :func:`forget` drops them and the next request
+reads them again from the database. Who renews what, and when, is in
+``articles/renewal.py``.
 
-- the site version, a random token replaced whenever a story, section, author, tag or
-  byline is saved or deleted, or the admin changes stories' status in bulk
-  (:func:`content_changed`): lists, navigation, related and neighbour stories;
-- for a story page, its own facts read with the story on every request: when it was
-  last saved and how many approved comments it has (with the newest one's id), so a
-  comment approved in the admin, even in bulk, shows at once.
+**One round trip.** The page, its topics' versions and its facts come back in one
+``MGET``; with Redis the caller may add commands to the same pipeline (the story page
+counts its read there), so a story served from the cache costs no SQL query.
 
-Versions and the page come back from the cache in one ``get_many`` (one Redis
-``MGET``). If the cache cannot be reached, pages are rendered as if nothing were
-cached. ``PAGE_CACHE_SECONDS`` (default 60, ``0`` turns the cache off) bounds what
-nothing announces: a scheduled story going live, comments closing after N days, the
-home page's most-read list. On many servers the cache is the shared Redis, so a change
-made through any server is seen by all of them at once.
+If the cache cannot be reached, pages are rendered as if nothing were cached.
+``PAGE_CACHE_SECONDS`` (default 60, ``0`` turns the cache off) is how long a page and
+its facts are kept: it bounds what nothing announces (README, "What readers see at once").
 """
 
+import hashlib
 import logging
 import re
 import uuid
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.middleware.csrf import get_token
-from django.template.loader import get_template
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
-SITE_VERSION_KEY = "pages:site-version"
+SITE = "site"
+LATEST = "latest"
+VERSION_PREFIX = "pages:v:"
+FACTS_PREFIX = "pages:facts:"
 CSRF_HOLE = "np-csrf-hole-2f6c9d"
-READS_HOLE = "np-reads-hole-8d1e4a"
 PAGE_PARAMETER = re.compile(r"(page=[0-9]{1,6})?")
 
 
@@ -54,65 +54,163 @@ def enabled():
     return settings.PAGE_CACHE_SECONDS > 0
 
 
-def content_changed(*args, **kwargs):
-    """Every cached page is out of date (a signal receiver, also called directly)."""
-    try:
-        cache.set(SITE_VERSION_KEY, uuid.uuid4().hex, None)
-    except Exception:  # the cache is away: its pages expire within PAGE_CACHE_SECONDS
-        logger.warning("page cache unavailable; cached pages expire on their own", exc_info=True)
+def topic(kind, slug):
+    """A topic named by what the URL already says (``section:ekonomi``): its version can be
+    looked up before any query."""
+    return f"{kind}:{slug}"
 
 
 def page_key(request):
     """This page for this reader, or None when it must not come from the cache."""
-    if not enabled() or request.method != "GET":
+    if not enabled() or request.method not in ("GET", "HEAD"):
         return None
     if not PAGE_PARAMETER.fullmatch(request.META.get("QUERY_STRING", "")):
+        return None
+    if settings.COMMENTER_COOKIE_NAME in request.COOKIES:
         return None
     if len(get_messages(request)):
         return None
     return (
         f"pages:{request.scheme}://{request.get_host()}"
-        f"{request.get_full_path()}:{translation.get_language()}"
+        f"{request.path}?{request.META.get('QUERY_STRING', '')}:{translation.get_language()}"
     )
 
 
-def lookup(key, facts=()):
-    """The cached page's HTML when it is still current, else None.
+def facts_key(name):
+    return FACTS_PREFIX + name
 
-    Returns ``(html, versions)``; store the page under ``versions`` after rendering.
+
+@dataclass
+class Lookup:
+    """What one round trip brought back for a page."""
+
+    key: str
+    topics: list
+    facts_name: str | None = None
+    html: str | None = None
+    meta: dict = field(default_factory=dict)  # stored with the page (e.g. Last-Modified)
+    versions: dict = field(default_factory=dict)  # topic -> token (None: not set yet)
+    facts: object = None
+    extra: list = field(default_factory=list)  # results of the caller's own commands
+    reachable: bool = True
+
+    def current(self):
+        """The versions the page depends on, as stored with it."""
+        versions = tuple(self.versions.get(t) for t in self.topics)
+        if self.facts_name is None:
+            return versions
+        facts_version = self.facts.get("version") if isinstance(self.facts, dict) else None
+        return (*versions, facts_version)
+
+    @property
+    def etag(self):
+        """A validator of the shared page (weak: each reader's CSRF token differs)."""
+        digest = hashlib.blake2b(repr((self.key, self.current())).encode(), digest_size=12)
+        return f'W/"{digest.hexdigest()}"'
+
+
+def redis_client():
+    """The cache's own Redis client (django-redis), or None for another cache."""
+    client = getattr(cache, "client", None)
+    get_client = getattr(client, "get_client", None)
+    return get_client(write=True) if get_client else None
+
+
+def lookup(key, topics, facts_name=None, extra=None):
+    """The page at ``key`` if it is still current, its topics' versions and its facts.
+
+    ``extra`` is ``(redis_client, add_commands)``: commands to run in the same round trip
+    when that client is the cache's (else in a round trip of their own); their results
+    are in ``Lookup.extra``.
     """
-    if key is None:
-        return None, None
+    found = Lookup(key, list(topics), facts_name)
+    keys = [key, *(VERSION_PREFIX + t for t in found.topics)]
+    if facts_name:
+        keys.append(facts_key(facts_name))
     try:
-        found = cache.get_many([SITE_VERSION_KEY, key])
+        values = fetch(keys, extra, found)
     except Exception:
         logger.warning("page cache unavailable; rendering the page", exc_info=True)
-        return None, None
-    versions = [found.get(SITE_VERSION_KEY), *facts]
-    entry = found.get(key)
-    if entry is not None and entry[0] == versions:
-        return entry[1], versions
-    return None, versions
+        found.reachable = False
+        return found
+    found.versions = {t: values.get(VERSION_PREFIX + t) for t in found.topics}
+    if facts_name:
+        found.facts = values.get(facts_key(facts_name))
+    entry = values.get(key)
+    if entry is not None and None not in found.current() and entry[0] == found.current():
+        found.html, found.meta = entry[1], entry[2]
+    return found
 
 
-def store(key, versions, html):
-    if key is None:
+def fetch(keys, extra, found):
+    own = redis_client()
+    if own is None or extra is None or extra[0] is not own:
+        if extra is not None:
+            pipe = extra[0].pipeline(transaction=False)
+            extra[1](pipe)
+            found.extra = pipe.execute()
+        return cache.get_many(keys)
+    # django-redis: its keys and its encoding, in one pipeline with the caller's commands.
+    pipe = own.pipeline(transaction=False)
+    pipe.mget([cache.make_key(k) for k in keys])
+    extra[1](pipe)
+    values, *found.extra = pipe.execute()
+    return {k: cache.client.decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
+
+
+def store(found, html, **meta):
+    """Keep the rendered page under the versions it was rendered with."""
+    if found is None or not found.reachable:
         return
     try:
-        cache.set(key, (versions, html), settings.PAGE_CACHE_SECONDS)
+        missing = [t for t, token in found.versions.items() if token is None]
+        for name in missing:
+            cache.add(VERSION_PREFIX + name, uuid.uuid4().hex, None)
+        if missing:  # another server may have set them first: use what the cache holds
+            values = cache.get_many([VERSION_PREFIX + t for t in missing])
+            found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
+        if None not in found.current():
+            cache.set(found.key, (found.current(), html, meta), settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("page cache unavailable; page not stored", exc_info=True)
 
 
-def holes():
-    """Context for a page rendered to be cached: placeholders instead of per-request parts."""
-    return {"csrf_token": CSRF_HOLE, "reads_hole": READS_HOLE}
+def set_facts(found, facts):
+    """Keep a page's facts (a dict with a ``version``) for PAGE_CACHE_SECONDS."""
+    found.facts = facts
+    if not found.reachable:
+        return
+    try:
+        cache.set(facts_key(found.facts_name), facts, settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("page cache unavailable; facts not stored", exc_info=True)
 
 
-def fill(html, request, article=None):
-    """A cached page made right for this request."""
-    html = html.replace(CSRF_HOLE, str(get_token(request)))
-    if article is not None:
-        reads = get_template("includes/read_count.html").render({"article": article})
-        html = html.replace(READS_HOLE, reads)
+def new_version():
+    return uuid.uuid4().hex
+
+
+def renew(*topics):
+    """Every page showing these topics is out of date."""
+    _quietly(cache.set_many, {VERSION_PREFIX + t: new_version() for t in topics}, None)
+
+
+def forget(*facts_names):
+    """These facts are read again from the database (and their pages rendered again)."""
+    _quietly(cache.delete_many, [facts_key(name) for name in facts_names])
+
+
+def _quietly(operation, *args):
+    try:
+        operation(*args)
+    except Exception:  # the cache is away: its pages expire within PAGE_CACHE_SECONDS
+        logger.warning("page cache unavailable; cached pages expire on their own", exc_info=True)
+
+
+def fill(html, fillers):
+    """A cached page made right for this request: each placeholder replaced by its filler's
+    value (a string, or a callable returning one)."""
+    for placeholder, value in fillers.items():
+        if placeholder in html:
+            html = html.replace(placeholder, value() if callable(value) else value)
     return html

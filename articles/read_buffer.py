@@ -5,18 +5,30 @@ same row lock. With ``READS_REDIS_URL`` set (it defaults to a ``redis://``
 ``CACHE_URL``), a read is one ``HINCRBY`` in Redis instead of an ``UPDATE``; a
 flush moves the buffered counts into ``Article.read_count``:
 
-1. ``RENAME`` the live hash to a batch key with a fresh id: new reads go to a
-   new live hash, nothing is counted twice or dropped;
+1. ``RENAME`` the live hash to a batch key with a fresh id, and note the key in the
+   ``BATCHES`` set, both in one script (atomic): new reads go to a new live hash,
+   nothing is counted twice or dropped;
 2. in one database transaction, add each story's count and record the batch id
    in ``ReadFlush``;
 3. delete the batch key.
 
-If a worker dies between 2 and 3, the next flush finds the batch key, sees its
-id in ``ReadFlush`` and only deletes it; if it dies before 2 commits, the next
-flush applies the batch. So every read reaches the database once. Any server may
+If a worker dies between 2 and 3, the next flush finds the batch key (in ``BATCHES``),
+sees its id in ``ReadFlush`` and only deletes it; if it dies before 2 commits, the next
+flush applies the batch. So every read reaches the database once. A request's flush
+reads ``BATCHES`` only; ``manage.py flush_reads`` and tests also SCAN for batch keys
+(a SCAN walks the whole keyspace, pages and all: thousands of round trips with the
+long tail cached). Any server may
 flush (``manage.py flush_reads``, or the request whose read also won a short Redis lock:
 the read and the lock attempt are one pipelined round trip).
 If Redis cannot be reached, reads are written straight to the database instead.
+
+The total a cached story page shows is kept beside the buffer, in the ``SHOWN`` hash:
+set from the database (plus what is buffered) whenever the story's facts are read from
+the database, and raised by every read, so a page served from the cache shows it without
+a query. When the reads' Redis is the page cache's (the default: ``READS_REDIS_URL``
+defaults to ``CACHE_URL``), the commands share the cache's connections, and a story
+read from the cache is counted in the same round trip as its page
+(:func:`queue_read`, used by ``articles.views.ReadCountingMixin``).
 """
 
 import logging
@@ -32,6 +44,14 @@ logger = logging.getLogger(__name__)
 LIVE = "newsportal:reads"
 BATCH_PREFIX = "newsportal:reads:batch:"
 LOCK = "newsportal:reads:flush-lock"
+BATCHES = "newsportal:reads:batches"
+START_BATCH = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('SADD', KEYS[3], KEYS[2])
+return 1
+"""
+SHOWN = "newsportal:reads:shown"
 
 _clients = {}
 
@@ -41,8 +61,15 @@ def enabled():
 
 
 def client():
-    """One connection pool per process (and per URL, which tests change)."""
+    """The page cache's own client when it is the same Redis, else one connection pool per
+    process (and per URL, which tests change)."""
     url = settings.READS_REDIS_URL
+    cache_settings = settings.CACHES["default"]
+    if cache_settings["BACKEND"] == "django_redis.cache.RedisCache":
+        if cache_settings["LOCATION"] == url:
+            from django_redis import get_redis_connection
+
+            return get_redis_connection("default")
     if url not in _clients:
         _clients[url] = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
     return _clients[url]
@@ -58,28 +85,59 @@ def pending(article_id):
     return int(value or 0)
 
 
-def buffer_read(article_id):
-    """One reader's read, in one Redis round trip: the HINCRBY and a try at the flush lock.
+def queue_read(pipe, article_id):
+    """Add one reader's read to a pipeline: the HINCRBY, the shown total, a try at the lock.
 
-    Returns ``(reads buffered for the story, flush_due)``; ``flush_due`` is True for the one
-    request in READS_FLUSH_SECONDS, across all servers, that should call :func:`flush`.
+    Three commands; :func:`queued_read` reads their results.
     """
-    pipe = client().pipeline(transaction=False)
     pipe.hincrby(LIVE, str(article_id), 1)
+    pipe.hincrby(SHOWN, str(article_id), 1)
     pipe.set(LOCK, "1", nx=True, ex=settings.READS_FLUSH_SECONDS)
-    buffered, flush_due = pipe.execute()
-    return int(buffered), bool(flush_due)
 
 
-def flush():
-    """Move every buffered count into the database; returns the number of reads moved."""
+def queued_read(results):
+    """``(reads buffered for the story, the total shown, flush_due)`` from
+    :func:`queue_read`'s results; ``flush_due`` is True for the one request in
+    READS_FLUSH_SECONDS, across all servers, that should call :func:`flush`."""
+    buffered, shown, flush_due = results
+    return int(buffered), int(shown), bool(flush_due)
+
+
+def buffer_read(article_id):
+    """One reader's read, in one Redis round trip (see :func:`queued_read`)."""
+    pipe = client().pipeline(transaction=False)
+    queue_read(pipe, article_id)
+    return queued_read(pipe.execute())
+
+
+def unqueue_read(article_id):
+    """Take back a read counted for a story that turned out not to be this page's."""
+    pipe = client().pipeline(transaction=False)
+    pipe.hincrby(LIVE, str(article_id), -1)
+    pipe.hincrby(SHOWN, str(article_id), -1)
+    pipe.execute()
+
+
+def set_shown(article_id, stored):
+    """The total shown from now on: ``stored`` (the row's count) plus what is buffered."""
+    buffered = pending(article_id)
+    client().hset(SHOWN, str(article_id), stored + buffered)
+    return stored + buffered
+
+
+def flush(scan=True):
+    """Move every buffered count into the database; returns the number of reads moved.
+
+    ``scan=False`` (a request's flush) looks for batches left behind in ``BATCHES`` only.
+    """
     server = client()
-    moved = sum(apply_batch(key) for key in server.scan_iter(match=BATCH_PREFIX + "*"))
+    left = set(server.smembers(BATCHES))
+    if scan:
+        left |= set(server.scan_iter(match=BATCH_PREFIX + "*", count=1000))
+    moved = sum(apply_batch(key) for key in left)
     key = BATCH_PREFIX + uuid.uuid4().hex
-    try:
-        server.rename(LIVE, key)
-    except redis.ResponseError:  # no live hash: nothing was read since the last flush
-        return moved
+    if not server.eval(START_BATCH, 3, LIVE, key, BATCHES):
+        return moved  # no live hash: nothing was read since the last flush
     return moved + apply_batch(key)
 
 
@@ -102,5 +160,8 @@ def apply_batch(key):
         except IntegrityError:
             logger.info("read batch %s was already applied", batch_id)
             counts = {}
-    server.delete(key)
+    pipe = server.pipeline(transaction=False)
+    pipe.delete(key)
+    pipe.srem(BATCHES, key)
+    pipe.execute()
     return sum(counts.values())

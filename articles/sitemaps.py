@@ -59,7 +59,7 @@ class StorySitemap(Sitemap):
         return article.get_canonical_url()
 
     def lastmod(self, article):
-        return max(article.updated_at, article.published_at)
+        return article.last_modified
 
 
 class NewsSitemap(StorySitemap):

@@ -10,6 +10,7 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -35,11 +36,44 @@ def script_tag(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(data)))
 
 
+# The site's own images (drawn by scripts/make_site_images.py): the publisher's logo and
+# the share image of a story without a photo.
+LOGO = ("img/icon-512.png", 512, 512)
+DEFAULT_SHARE_IMAGE = ("img/share.png", 1200, 630)
+
+
 def publisher(request):
+    path, width, height = LOGO
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.SITE_NAME,
         "url": request.build_absolute_uri(reverse("articles:home")),
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(path)),
+            "width": width,
+            "height": height,
+        },
+    }
+
+
+def share_image(article, request):
+    """The story's image for link previews (og:image, twitter:image): its photo's JPEG
+    rendition, or the site's share image when it has none."""
+    photo = article.photo
+    if photo is not None:
+        return {
+            "url": request.build_absolute_uri(photo.src),
+            "width": photo.width,
+            "height": photo.height,
+            "alt": article.image_caption or article.headline,
+        }
+    path, width, height = DEFAULT_SHARE_IMAGE
+    return {
+        "url": request.build_absolute_uri(static(path)),
+        "width": width,
+        "height": height,
+        "alt": settings.SITE_NAME,
     }
 
 
@@ -54,7 +88,7 @@ def news_article(article, request):
         "headline": article.headline,
         "description": article.spot,
         "datePublished": localtime(article.published_at).isoformat(),
-        "dateModified": localtime(max(article.updated_at, article.published_at)).isoformat(),
+        "dateModified": localtime(article.last_modified).isoformat(),
         "author": [
             {
                 "@type": "Person",
@@ -67,8 +101,8 @@ def news_article(article, request):
         "articleSection": article.section.name,
         "inLanguage": article.language,
     }
-    if article.image:
-        data["image"] = [request.build_absolute_uri(article.image.url)]
+    if article.photo is not None:
+        data["image"] = [share_image(article, request)["url"]]
     tags = [tag.name for tag in article.tags.all()]
     if tags:
         data["keywords"] = tags

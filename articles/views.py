@@ -1,12 +1,19 @@
+import logging
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
+from django.template.loader import get_template
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views import i18n as i18n_views
 from django.views.generic import (
@@ -15,14 +22,17 @@ from django.views.generic import (
     DetailView,
     ListView,
     MonthArchiveView,
+    RedirectView,
     TemplateView,
     YearArchiveView,
 )
 
-from . import page_cache, search, structured_data
+from . import counters, page_cache, read_buffer, renewal, search, structured_data
+from .alternates import alternates
 from .counters import ReadVisit
-from .models import Article, Author, Section, Tag
+from .models import PUBLIC_STATUSES, Article, Author, Section, Tag
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
 
 
@@ -34,24 +44,197 @@ class PublishedArticleMixin:
 
 
 class CachedPageMixin:
-    """Serve the page from the page cache when it is current (see ``page_cache``)."""
+    """Serve the page from the page cache while it is current (see ``page_cache``).
+
+    Views say what the page depends on and what differs per request through hooks:
+    ``get_cache_topics()``, ``get_cache_facts_name()`` and ``use_cache_facts()`` (a page
+    with facts of its own, such as a story), ``get_round_trip_commands()`` (Redis commands
+    for the same round trip), ``get_hole_context()`` and ``get_hole_fillers()`` (what the
+    cached page leaves open and how each request fills it).
+    """
+
+    cache_topics = ()
+
+    def get_cache_topics(self):
+        return [page_cache.SITE, *self.cache_topics]
+
+    def get_cache_facts_name(self):
+        return None
+
+    def use_cache_facts(self, found):
+        """Check the page's facts (``found.facts``, read again when missing); may raise 404."""
+
+    def get_round_trip_commands(self):
+        return None
+
+    def get_hole_context(self):
+        return {"csrf_token": page_cache.CSRF_HOLE}
+
+    def get_hole_fillers(self):
+        return {page_cache.CSRF_HOLE: lambda: str(get_token(self.request))}
+
+    def get_page_meta(self, context):
+        """Facts about the rendered page to keep with it (see ``ConditionalPageMixin``)."""
+        return {}
 
     def get(self, request, *args, **kwargs):
+        self.cache_found = None
         key = page_cache.page_key(request)
-        html, versions = page_cache.lookup(key)
-        if html is None:
+        if key is None:
+            return super().get(request, *args, **kwargs)
+        self.cache_found = found = page_cache.lookup(
+            key,
+            self.get_cache_topics(),
+            self.get_cache_facts_name(),
+            self.get_round_trip_commands(),
+        )
+        self.use_cache_facts(found)
+        if found.html is None:
             response = super().get(request, *args, **kwargs)
-            if key is None or response.status_code != 200 or not hasattr(response, "render"):
+            if response.status_code != 200 or not hasattr(response, "render"):
                 return response
-            response.context_data.update(page_cache.holes())
-            html = response.render().content.decode()
-            page_cache.store(key, versions, html)
-        return HttpResponse(page_cache.fill(html, request))
+            response.context_data.update(self.get_hole_context())
+            found.html = response.render().content.decode()
+            found.meta = self.get_page_meta(response.context_data)
+            page_cache.store(found, found.html, **found.meta)
+        return HttpResponse(page_cache.fill(found.html, self.get_hole_fillers()))
 
 
-class HomeView(CachedPageMixin, TemplateView):
+class ConditionalPageMixin(CachedPageMixin):
+    """A list page with validators: a weak ETag (the versions it was rendered under) and
+    Last-Modified (its newest story), so browsers and edge caches revalidate with a 304."""
+
+    def get_page_meta(self, context):
+        stories = [*context.get("object_list", ()), *context.get("latest", ())]
+        if context.get("lead"):
+            stories.append(context["lead"])
+        times = [story.last_modified.timestamp() for story in stories]
+        return {"last_modified": int(max(times)) if times else None}
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        found = self.cache_found
+        if found is None or found.html is None or response.status_code != 200:
+            return response
+        response.headers["ETag"] = found.etag
+        last_modified = found.meta.get("last_modified")
+        if last_modified:
+            response.headers["Last-Modified"] = http_date(last_modified)
+        # Each reader's copy holds their own CSRF token: kept by the browser, revalidated.
+        patch_cache_control(response, private=True, no_cache=True)
+        return get_conditional_response(
+            request, etag=found.etag, last_modified=last_modified, response=response
+        )
+
+
+class ReadCountingMixin:
+    """Count the reader's read of the story (``counters``) and show the total.
+
+    On a page from the cache the read is counted in the cache's round trip, with the
+    story's id as this process last saw it at this address; the facts that come back
+    confirm it (or the read is taken back and counted for the right story, or not at
+    all when the story is not public). The total shown comes from the same round trip
+    (``read_buffer.SHOWN``). Without Redis, reads are counted in the database.
+    """
+
+    def get_round_trip_commands(self):
+        self.visit = None
+        story_id = known_story_ids.get(self.kwargs["slug"])
+        if story_id is None or not read_buffer.enabled():
+            return super().get_round_trip_commands()
+        self.visit = visit = ReadVisit(self.request, story_id)
+        counting = visit.should_count()
+
+        def add_commands(pipe):
+            if counting:
+                read_buffer.queue_read(pipe, story_id)
+            else:
+                pipe.hget(read_buffer.SHOWN, str(story_id))
+
+        return (read_buffer.client(), add_commands)
+
+    def use_cache_facts(self, found):
+        speculated = self.visit if found.extra else None
+        try:
+            super().use_cache_facts(found)
+        except Http404:
+            if speculated and speculated.should_count():
+                take_back_read(speculated.article_id)
+            raise
+        story_id = found.facts["id"]
+        known_story_ids.remember(self.kwargs["slug"], story_id)
+        if speculated and speculated.article_id != story_id:
+            if speculated.should_count():
+                take_back_read(speculated.article_id)
+            speculated = None
+        stored = getattr(self, "stored_reads", None)
+        if speculated:
+            self.visit = speculated
+            if speculated.should_count():
+                _buffered, self.reads_shown, flush_due = read_buffer.queued_read(found.extra)
+                speculated.counted = True
+                speculated.recent[story_id] = speculated.now
+                if flush_due:
+                    counters.flush_buffered_reads()
+            else:
+                self.reads_shown = int(found.extra[0] or 0)
+            if stored is not None:  # the facts were read again: so is the total shown
+                self.reads_shown = counters.set_shown(story_id, stored, self.reads_shown)
+            return
+        self.visit = ReadVisit(self.request, story_id)
+        self.reads_shown = counters.count_and_total(self.visit, stored)
+
+    def get_object(self, queryset=None):
+        story = super().get_object(queryset)
+        if self.cache_found is None:  # rendered for this request alone: counted here
+            self.visit = ReadVisit(self.request, story.pk)
+            self.visit.count(story)
+        return story
+
+    def get_hole_context(self):
+        return {**super().get_hole_context(), "reads_hole": READS_HOLE}
+
+    def get_hole_fillers(self):
+        total = SimpleNamespace(read_count=self.reads_shown)
+        return {
+            **super().get_hole_fillers(),
+            READS_HOLE: lambda: get_template("includes/read_count.html").render({"article": total}),
+        }
+
+    def get(self, request, *args, **kwargs):
+        self.visit = None
+        response = super().get(request, *args, **kwargs)
+        if self.visit is not None and response.status_code == 200:
+            self.visit.remember(response)
+        return response
+
+
+def take_back_read(article_id):
+    try:
+        read_buffer.unqueue_read(article_id)
+    except Exception:
+        logger.warning("read buffer unavailable; a read was counted twice", exc_info=True)
+
+
+class KnownStoryIds(dict):
+    """Story ids by address, as this process last saw them (a few MB at most)."""
+
+    limit = 200_000
+
+    def remember(self, slug, story_id):
+        if len(self) >= self.limit:
+            self.clear()
+        self[slug] = story_id
+
+
+known_story_ids = KnownStoryIds()
+READS_HOLE = "np-reads-hole-8d1e4a"
+
+
+class HomeView(ConditionalPageMixin, TemplateView):
     template_name = "articles/home.html"
     latest_count = 13
+    cache_topics = (page_cache.LATEST,)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,41 +242,17 @@ class HomeView(CachedPageMixin, TemplateView):
         context["lead"] = latest[0] if latest else None
         context["latest"] = latest[1:]
         context["most_read"] = Article.objects.published().most_read()
+        context["alternates"] = alternates(self.request, lambda: reverse("articles:home"))
         return context
 
 
-class ArticleDetailView(DetailView):
+class StoryContextMixin:
+    """What the story page shows besides the story: neighbours, related stories, the
+    canonical address and the JSON-LD. Shared by the reader's page, the editors' preview
+    and the comment form's answer."""
+
     template_name = "articles/article_detail.html"
-    preview = False
-
-    def get_queryset(self):
-        return Article.objects.published().for_page()
-
-    def get(self, request, *args, **kwargs):
-        if self.preview:
-            self.object = self.get_object()
-            return self.render_to_response(self.get_context_data(object=self.object))
-        # One light query says whether the story is public, its reads and what its cached
-        # page depends on; the full story is loaded only when the page must be rendered.
-        story = get_object_or_404(Article.objects.published().page_facts(), slug=kwargs["slug"])
-        visit = ReadVisit(request, story.pk)
-        visit.count(story)
-        key = page_cache.page_key(request)
-        html, versions = page_cache.lookup(key, story.page_version)
-        if html is None:
-            self.object = self.get_object()
-            self.object.read_count = story.read_count
-            context = self.get_context_data(object=self.object)
-            if key is None:
-                response = self.render_to_response(context)
-                visit.remember(response)
-                return response
-            context.update(page_cache.holes())
-            html = self.render_to_response(context).render().content.decode()
-            page_cache.store(key, versions, html)
-        response = HttpResponse(page_cache.fill(html, request, article=story))
-        visit.remember(response)
-        return response
+    context_object_name = "article"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -107,8 +266,9 @@ class ArticleDetailView(DetailView):
             previous_story=article.previous_story(),
             next_story=article.next_story(),
             related_stories=article.related_stories(),
-            preview=self.preview,
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
+            alternates=alternates(self.request, article.get_absolute_url),
+            share_image=structured_data.share_image(article, self.request),
             json_ld=[
                 structured_data.news_article(article, self.request),
                 structured_data.breadcrumb_list(crumbs, self.request),
@@ -117,25 +277,56 @@ class ArticleDetailView(DetailView):
         return context
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class ArticlePreviewView(ArticleDetailView):
-    """Editors see any story, whatever its status; previews are never counted."""
+class StoryFactsMixin(CachedPageMixin):
+    """A story page's facts in the page cache: its id, from when it is public, its version."""
 
-    preview = True
+    def get_cache_facts_name(self):
+        return renewal.story_facts_name(self.kwargs["slug"])
+
+    def use_cache_facts(self, found):
+        """Whether the story is public and its page's version, from the cache; read from the
+        database when the cache has none (after a change, or PAGE_CACHE_SECONDS)."""
+        self.stored_reads = None
+        facts = found.facts
+        if not isinstance(facts, dict):
+            row = (
+                Article.objects.filter(slug=self.kwargs["slug"])
+                .values("id", "status", "published_at", "read_count")
+                .first()
+            )
+            facts = {"version": page_cache.new_version(), "id": None, "visible_from": None}
+            if row is not None:
+                facts["id"] = row["id"]
+                if row["status"] in PUBLIC_STATUSES:
+                    facts["visible_from"] = row["published_at"]
+                self.stored_reads = row["read_count"]
+            page_cache.set_facts(found, facts)
+        if facts["visible_from"] is None or facts["visible_from"] > timezone.now():
+            raise Http404
+
+
+class ArticleDetailView(ReadCountingMixin, StoryFactsMixin, StoryContextMixin, DetailView):
+    """A story for readers: from the page cache with no SQL query while it is current."""
 
     def get_queryset(self):
-        return Article.objects.for_page()
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        return Article.objects.published().for_page()
 
 
-class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
+@method_decorator(staff_member_required, name="dispatch")
+class ArticlePreviewView(StoryContextMixin, DetailView):
+    """Editors see any story, whatever its status; previews are never cached nor counted."""
+
+    queryset = Article.objects.for_page()
+    extra_context = {"preview": True}
+
+
+class StoryListMixin(ConditionalPageMixin, PublishedArticleMixin):
     """A paginated list page: a title, breadcrumbs (shown and as JSON-LD), a canonical URL."""
 
     template_name = "articles/article_list.html"
     paginate_by = PAGE_SIZE
     kind = ""
+    cache_topics = (page_cache.LATEST,)
 
     def get_title(self):
         raise NotImplementedError
@@ -148,15 +339,16 @@ class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
         return [(self.get_title(), self.request.path)]
 
     def get_canonical_path(self):
-        return self.request.path
+        """This page's path in the active language (the alternates call it in each)."""
+        match = self.request.resolver_match
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         crumbs = [(_("Home"), reverse("articles:home")), *self.get_breadcrumbs()]
-        canonical = self.get_canonical_path()
         page = context.get("page_obj")
-        if page is not None and page.number > 1:
-            canonical += f"?page={page.number}"
+        page_suffix = f"?page={page.number}" if page is not None and page.number > 1 else ""
+        canonical = self.get_canonical_path() + page_suffix
         other_parameters = self.request.GET.copy()
         other_parameters.pop("page", None)
         context.update(
@@ -166,6 +358,7 @@ class StoryListMixin(CachedPageMixin, PublishedArticleMixin):
             description=self.get_description(),
             breadcrumbs=crumbs,
             canonical_url=self.request.build_absolute_uri(canonical),
+            alternates=alternates(self.request, lambda: self.get_canonical_path() + page_suffix),
             json_ld=[structured_data.breadcrumb_list(crumbs, self.request)],
         )
         return context
@@ -176,9 +369,17 @@ class ArticleListView(StoryListMixin, ListView):
 
     model_class = None
     filter_field = None
+    topic_kind = None
+
+    def get_cache_topics(self):
+        """This section's, tag's or author's stories (named by the address's slug)."""
+        return [page_cache.SITE, page_cache.topic(self.topic_kind, self.kwargs["slug"])]
+
+    def get_subject(self):
+        return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
 
     def get_queryset(self):
-        self.subject = get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+        self.subject = self.get_subject()
         return super().get_queryset().filter(**{self.filter_field: self.subject})
 
     def get_title(self):
@@ -193,10 +394,34 @@ class ArticleListView(StoryListMixin, ListView):
         return context
 
 
+class SectionMoved(Exception):
+    """The section lives at another address in this language (an old or other slug)."""
+
+
 class SectionView(ArticleListView):
+    """A section at its slug in the interface's language; its other slugs (the other
+    language's, or an old one from before the sections were merged) redirect for good."""
+
     model_class = Section
     filter_field = "section"
+    topic_kind = "section"
     kind = _("Section")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except SectionMoved as moved:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(str(moved) + (f"?{query}" if query else ""))
+
+    def get_subject(self):
+        sections = list(Section.objects.with_slug(self.kwargs["slug"]))
+        if not sections:
+            raise Http404
+        here = [section for section in sections if section.slug == self.kwargs["slug"]]
+        if here:
+            return here[0]
+        raise SectionMoved(sections[0].get_absolute_url())
 
     def get_description(self):
         return self.subject.description
@@ -205,12 +430,14 @@ class SectionView(ArticleListView):
 class TagView(ArticleListView):
     model_class = Tag
     filter_field = "tags"
+    topic_kind = "tag"
     kind = _("Tag")
 
 
 class AuthorView(ArticleListView):
     model_class = Author
     filter_field = "authors"
+    topic_kind = "author"
     kind = _("Author")
 
     def get_description(self):
@@ -357,3 +584,12 @@ class RobotsTxtView(TemplateView):
             sitemaps=[build(reverse("sitemap")), build(reverse("news_sitemap"))],
         )
         return context
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, where browsers and feed readers look without being told."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.ico")

@@ -11,9 +11,11 @@ and Redis on loopback (scripts/services.sh) and calls this one, which
    without the page cache (``PAGE_CACHE_SECONDS=0``), to show what rendering costs;
 3. drives them with wrk at 16 and 64 connections, each page run followed by a floor
    run (the machine may be shared: each ratio compares neighbours in time): the
-   article page of a popular story (100 approved comments), the home page; then grows
+   article page of a popular story (100 approved comments), the same while an editor
+   saves another story every 2 seconds (bench/editor.py), the home page; then grows
    the data to 100,000 stories and 1,000,000 comments and measures again, with a
-   section page and the comment POST (bench/wrk/post_comment.lua);
+   section page, the long tail (wrk choosing at random among 10,000 story addresses,
+   bench/wrk/long_tail.lua) and the comment POST (bench/wrk/post_comment.lua);
 4. reads one story with 64 new visitors at once (bench/wrk/count_reads.lua), flushes
    the buffered reads and checks the stored total against the story pages answered;
    then the same page as a bot, which is not counted.
@@ -23,6 +25,7 @@ table. Nothing here is a test: figures depend on the machine and what else runs 
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -62,6 +65,16 @@ COMMENTS = [
 ]
 POPULAR_STORY = 1  # the newest story: 100 approved comments, read by everyone
 POPULAR_COMMENTS = 100
+EDITED_STORY = 500  # saved every EDIT_SECONDS by bench/editor.py in the "saving" rows
+EDIT_SECONDS = 2
+LONG_TAIL = 10_000  # story addresses the long-tail run chooses from
+TARGETS = {  # against the floor of the same size in the same run (issue 12)
+    "article page": 0.5,
+    "article, saving": 0.4,
+    "article, no cache": 0.1,
+    "long tail": 0.1,
+}
+P99_TARGET = 3.0  # a page's p99 at most this many times the floor's
 
 
 def say(message):
@@ -101,11 +114,12 @@ class DataSet:
     def base(self, authors=300, tags=1000):
         with self.connect() as conn:
             with conn.cursor().copy(
-                "COPY articles_section (id, name, slug, description, position) FROM STDIN"
+                "COPY articles_section"
+                " (id, name_tr, name_en, slug_tr, slug_en, description, position) FROM STDIN"
             ) as copy:
                 for n, name in enumerate(SECTIONS, 1):
                     slug = name.lower().translate(str.maketrans("üğışçö", "ugisco"))
-                    copy.write_row((n, name, slug, f"{name} haberleri", n))
+                    copy.write_row((n, name, name, slug, slug, f"{name} haberleri", n))
             with conn.cursor().copy("COPY articles_author (id, name, slug, bio) FROM STDIN") as c:
                 for n in range(1, authors + 1):
                     c.write_row((n, f"Muhabir {n}", f"muhabir-{n}", ""))
@@ -183,7 +197,7 @@ class DataSet:
         rng = self.rng
         columns = (
             "id, article_id, name, email, body, status, decision, language, findings, rules,"
-            " ip_address, user_agent, created_at, moderation_reason"
+            " ip_address, user_agent, created_at, moderation_reason, notify"
         )
         statuses = ["approved"] * 15 + ["held"] * 4 + ["rejected"]
         with (
@@ -212,6 +226,7 @@ class DataSet:
                         BROWSER,
                         created,
                         "",
+                        False,
                     )
                 )
         self.comments = total
@@ -335,6 +350,44 @@ def manage(env, *args):
     return done.stdout
 
 
+class Editor:
+    """bench/editor.py saving a story every EDIT_SECONDS while a run lasts."""
+
+    def __init__(self, env, log_dir, story=EDITED_STORY):
+        self.env, self.log_dir, self.story = env, log_dir, story
+
+    def __enter__(self):
+        self.log = open(self.log_dir / "editor.log", "a")  # noqa: SIM115 (closed in __exit__)
+        self.process = subprocess.Popen(
+            [PYTHON, "bench/editor.py", str(self.story), str(EDIT_SECONDS)],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+        with open(self.log_dir / "editor.log") as log:
+            self.saves = sum(1 for line in log if line.startswith("save "))
+
+
+def long_tail_paths(dsn, path, count=LONG_TAIL):
+    """``count`` published stories' addresses, chosen at random (with a fixed seed)."""
+    with psycopg.connect(dsn) as conn:
+        conn.execute("SELECT setseed(0.12)")
+        slugs = conn.execute(
+            "SELECT slug FROM articles_article WHERE status = 'published'"
+            " AND published_at <= now() ORDER BY random() LIMIT %s",
+            [count],
+        ).fetchall()
+    path.write_text("".join(f"/news/{slug}/\n" for (slug,) in slugs))
+    return len(slugs)
+
+
 def stored_reads(dsn, story):
     with psycopg.connect(dsn) as conn:
         return conn.execute(
@@ -368,7 +421,8 @@ def main():
         "LOG_LEVEL": "ERROR",
     }
     started = time.monotonic()
-    say("migrate and collect static files")
+    load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    say(f"migrate and collect static files (load average {load_before})")
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput", "-v0")
 
@@ -400,12 +454,13 @@ def main():
     rows = []
     browser = [f"User-Agent: {BROWSER}"]
 
-    def measure(label, size, url, connections, **options):
+    def measure(label, size, url, connections, during=None, **options):
         """The page, then the floor right after it: each ratio compares neighbours in time
-        (the machine may be shared)."""
+        (the machine may be shared). ``during``: a context manager around the page's run."""
         options.setdefault("headers", browser)
-        wrk(url, connections, 1, **options)  # warm up: every worker has loaded the page once
-        result = wrk(url, connections, seconds, **options)
+        with during or contextlib.nullcontext():
+            wrk(url, connections, 1, **options)  # warm up: every worker has loaded the page
+            result = wrk(url, connections, seconds, **options)
         if result["non_2xx_3xx"] or result["errors"]:
             print(f"   !! {label}: {result['non_2xx_3xx']} non-2xx/3xx {result['errors']}")
         wrk(floor.url + "/floor/", connections, 1, headers=browser)
@@ -421,6 +476,9 @@ def main():
     for connections in (16, 64):
         measure("article page", 1000, site.url + article_path, connections)
         measure("home page", 1000, site.url + "/", connections)
+    editor = Editor(env, work)
+    measure("article, saving", 1000, site.url + article_path, 64, during=editor)
+    say(f"the editor saved story {EDITED_STORY} {editor.saves} times")
     measure("article, no cache", 1000, uncached.url + article_path, 16)
     measure("home, no cache", 1000, uncached.url + "/", 16)
 
@@ -440,6 +498,15 @@ def main():
     measure("article, no cache", stories, uncached.url + article_path, 16)
     measure("home, no cache", stories, uncached.url + "/", 16)
     measure("section, no cache", stories, uncached.url + section_path, 16)
+    tail_file = work / "long_tail.txt"
+    tail_count = long_tail_paths(dsn, tail_file)
+    say(f"long tail: {tail_count:,} story addresses")
+    measure(
+        "long tail", stories, site.url, 64, script="long_tail.lua", script_args=[str(tail_file)]
+    )
+    editor = Editor(env, work, story=stories // 2)
+    measure("article, saving", stories, site.url + article_path, 64, during=editor)
+    say(f"the editor saved story {stories // 2} {editor.saves} times")
     for connections in (16, 64):
         text = f"Çok güzel bir haber, teşekkürler. Okur {connections} {time.time_ns()}"
         text = urllib.parse.quote_plus(text)
@@ -512,6 +579,7 @@ def main():
         comments_stored=held,
         load_seconds=load_seconds,
         total_seconds=time.monotonic() - started,
+        load_before=load_before,
     )
     shutil.rmtree(work, ignore_errors=True)
 
@@ -526,12 +594,14 @@ def report(rows, stories, seconds, pages, counter, post_statuses, comments_store
     print()
     print(
         f"newsportal load bench: gunicorn {workers} workers, wrk -t2, {seconds} s a run, "
-        f"{os.cpu_count()} cores, load average at the end {load}; "
+        f"{os.cpu_count()} cores, load average at the start {times['load_before']}, "
+        f"at the end {load}; "
         f"article page {pages['article']:,} B, home {pages['home']:,} B"
     )
     print()
     header = f"| {'page':<17} | {'stories':>7} | {'conns':>5} | {'req/s':>6} | {'p50 ms':>7} "
-    header += f"| {'p99 ms':>7} | {'floor req/s':>11} | {'floor p50':>9} | {'vs floor':>8} |"
+    header += f"| {'p99 ms':>7} | {'floor req/s':>11} | {'floor p50':>9} | {'floor p99':>9} "
+    header += f"| {'vs floor':>8} | {'p99 vs floor':>12} |"
     print(header)
     print("|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|")
     for label, size, c, r in rows:
@@ -539,8 +609,21 @@ def report(rows, stories, seconds, pages, counter, post_statuses, comments_store
         print(
             f"| {label:<17} | {size:>7,} | {c:>5} | {r['rps']:>6.0f} | {r['p50']:>7.1f} "
             f"| {r['p99']:>7.1f} | {floor['rps']:>11.0f} | {floor['p50']:>9.1f} "
-            f"| {ratio(r['rps'], floor['rps']):>8.2f} |"
+            f"| {floor['p99']:>9.1f} | {ratio(r['rps'], floor['rps']):>8.2f} "
+            f"| {ratio(r['p99'], floor['p99']):>12.2f} |"
         )
+    print()
+    print("targets (issue 12), against the floor of the same size in the same run:")
+    for label, size, c, r in rows:
+        if label in TARGETS:
+            got = ratio(r["rps"], r["floor"]["rps"])
+            p99 = ratio(r["p99"], r["floor"]["p99"])
+            verdict = "met" if got >= TARGETS[label] else "MISSED"
+            p99_verdict = "met" if p99 <= P99_TARGET else "MISSED"
+            print(
+                f"  {label:<17} {size:>7,} c={c:<3} {got:.2f}x >= {TARGETS[label]}x: {verdict}; "
+                f"p99 {p99:.2f}x <= {P99_TARGET}x: {p99_verdict}"
+            )
     by = {(label, size, c): r for label, size, c, r in rows}
     print()
     for c in (16, 64):

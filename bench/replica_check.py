@@ -72,7 +72,9 @@ def on_both(request):
 def main():
     check("a replica is configured", "replica" in connections.databases)
     call_command("migrate", verbosity=0)
-    section = Section.objects.create(name="Dünya", slug="dunya")
+    section = Section.objects.create(
+        name_tr="Dünya", name_en="World", slug_tr="dunya", slug_en="world"
+    )
     story = Article.objects.create(
         headline="Zirvede barış görüşmesi",
         spot="Liderler bir araya geldi.",

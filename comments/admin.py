@@ -6,13 +6,15 @@ from django.contrib.admin.helpers import ActionForm
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .decisions import announce, decide
 from .highlight import highlight
-from .models import Ban, Comment, Term
+from .models import Ban, Comment, Commenter, DomainRule, Term
 from .rule_names import finding_message, rule_name
 
 
@@ -34,17 +36,11 @@ class RuleFilter(admin.SimpleListFilter):
         from .moderation import RULE_CODES
 
         codes = list(RULE_CODES) + [HONEYPOT, RATE_LIMIT, BANNED, DUPLICATE, CLOSED]
-        return [(code, code) for code in codes]
+        return [(code, rule_name(code)) for code in codes]
 
     def queryset(self, request, queryset):
         if self.value():
-            code = self.value()
-            return queryset.filter(
-                Q(rules=code)
-                | Q(rules__startswith=f"{code},")
-                | Q(rules__endswith=f",{code}")
-                | Q(rules__contains=f",{code},")
-            )
+            return queryset.with_rule(self.value())
         return queryset
 
 
@@ -108,6 +104,7 @@ class CommentAdmin(admin.ModelAdmin):
         "excerpt",
         "status",
         "rules_fired",
+        "score",
         "story",
         "name",
         "email",
@@ -194,7 +191,7 @@ class CommentAdmin(admin.ModelAdmin):
                 "<li><strong>{}</strong> ({}, {}): “{}” — {}</li>",
                 (
                     (
-                        f["rule"],
+                        rule_name(f["rule"]),
                         f["severity"],
                         f.get("field", ""),
                         f.get("evidence", ""),
@@ -221,7 +218,8 @@ class CommentAdmin(admin.ModelAdmin):
                 (
                     (
                         reverse("admin:comments_comment_change", args=[other.pk]),
-                        other.created_at.strftime("%Y-%m-%d %H:%M"),
+                        # In the site's time zone, like every other time in the admin.
+                        date_format(localtime(other.created_at), "SHORT_DATETIME_FORMAT"),
                         other.get_status_display(),
                         other.body[:100],
                     )
@@ -231,11 +229,9 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
 
-@admin.register(Ban)
-class BanAdmin(admin.ModelAdmin):
-    list_display = ["value", "kind", "reason", "created_by", "created_at"]
-    list_filter = ["kind"]
-    search_fields = ["value", "reason"]
+class CreatedByAdmin(admin.ModelAdmin):
+    """An admin for rules that record who made them (``created_by``, ``created_at``)."""
+
     readonly_fields = ["created_by", "created_at"]
 
     def save_model(self, request, obj, form, change):
@@ -244,8 +240,39 @@ class BanAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+@admin.register(Ban)
+class BanAdmin(CreatedByAdmin):
+    list_display = ["value", "kind", "reason", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["value", "reason"]
+
+
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
     list_display = ["term", "kind", "note", "created_at"]
     list_filter = ["kind"]
     search_fields = ["term", "note"]
+
+
+@admin.register(Commenter)
+class CommenterAdmin(admin.ModelAdmin):
+    """Commenters by e-mail address; moderators usually set the standing from the desk."""
+
+    list_display = ["email", "name", "standing", "standing_set_by", "standing_set_at", "created_at"]
+    list_filter = ["standing"]
+    search_fields = ["email", "name"]
+    list_select_related = ["standing_set_by"]
+    readonly_fields = ["standing_set_by", "standing_set_at", "confirmed_at", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if "standing" in form.changed_data:
+            obj.standing_set_by = request.user
+            obj.standing_set_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DomainRule)
+class DomainRuleAdmin(CreatedByAdmin):
+    list_display = ["domain", "action", "note", "created_by", "created_at"]
+    list_filter = ["action"]
+    search_fields = ["domain", "note"]

@@ -12,7 +12,7 @@ from django.conf import settings
 
 
 def client_ip(request):
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     candidate = request.META.get("REMOTE_ADDR", "")
     if proxies:
         hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]

@@ -33,8 +33,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import identity, ratelimit
-from .decisions import announce
+from . import decisions, identity, ratelimit
 from .models import Ban, Comment, Commenter, DomainRule, normalise_email
 from .moderation import OFFENCE_RULES, moderate
 from .moderation.findings import decide
@@ -130,7 +129,9 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
         return _refuse(comment, DUPLICATE, 200)
 
     terms = current_terms()
-    verdict = moderate(body, extra=terms)
+    verdict = moderate(
+        body, extra=terms, story=f"{article.headline}\n{article.spot}\n{article.body}"
+    )
     findings = [finding_record(f, body, "body") for f in verdict.findings]
     # A name is shown to every reader: swearing or insults in it count too.
     name_verdict = moderate(name, extra=terms)
@@ -140,6 +141,7 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
 
     comment.decision = decision
     comment.language = verdict.lang
+    comment.score = verdict.score
     comment.findings = findings
     comment.rules = ",".join(sorted({f["rule"] for f in findings}))
     always_held = (
@@ -162,7 +164,7 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
     first = not Comment.objects.filter(commenter=comment.commenter).exists()
     comment.save()
     if comment.status == Comment.Status.APPROVED:
-        announce([article.pk])
+        decisions.announce([article.pk])  # its story's page shows it
     if first and comment.status != Comment.Status.REJECTED and client.site_url:
         identity.send_sign_in_link(comment.commenter, client.site_url)
     return Outcome(comment, reason, verdict=verdict, findings=findings)

@@ -16,6 +16,7 @@ RULE_NAMES = {
     codes.ALL_CAPS: _("Capital letters"),
     codes.LINKS: _("Too many links"),
     codes.SUSPECT: _("Suspect term"),
+    codes.LIKELY_OFFENSIVE: _("Likely offensive (model score)"),
     intake.HONEYPOT: _("Honeypot (a bot)"),
     intake.RATE_LIMIT: _("Rate limit"),
     intake.BANNED: _("Banned sender"),

@@ -7,9 +7,10 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView
 
 from articles.models import Article
-from articles.views import ArticleDetailView
+from articles.views import StoryContextMixin
 
 from . import identity, intake, ratelimit
 from .clients import client_ip, user_agent
@@ -27,7 +28,7 @@ REFUSALS = {
 }
 
 
-class PostCommentView(ArticleDetailView):
+class PostCommentView(StoryContextMixin, DetailView):
     """The comment form's POST: valid and accepted -> redirect; otherwise the story again,
     with the form, the commenter's text and the reasons."""
 

@@ -13,7 +13,7 @@ from django.conf import settings
 class PermissionsPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        self.policy = settings.PERMISSIONS_POLICY
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -13,6 +13,13 @@ Environment:
     REPLICA_DATABASE_URL  optional read replica; reads go there, writes to default.
     CACHE_URL        e.g. redis://127.0.0.1:6379/0; local memory when unset.
     TIME_ZONE        default Europe/Istanbul.
+    MEDIA_S3_BUCKET  photos in this S3-compatible bucket (django-storages) instead of
+                     the ``media`` folder; with MEDIA_S3_ENDPOINT_URL (for a non-AWS
+                     service), MEDIA_S3_REGION, MEDIA_S3_CUSTOM_DOMAIN (a CDN host) and
+                     the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY read by boto3.
+    MEDIA_ROOT       the folder of the file-system storage (default ``media``).
+    SERVE_MEDIA      "1" (the default with file-system storage) lets Django serve the
+                     photos under MEDIA_URL; turn it off when the web server does.
 """
 
 import os
@@ -32,6 +39,16 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -45,6 +62,8 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-insecure-key-never-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+
+REPLICA_DATABASE_URL = os.environ.get("REPLICA_DATABASE_URL", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,10 +79,17 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "articles",
     "comments",
+    "csp",
+    "newsportal.login_throttling.LoginThrottlingConfig",  # django-axes
 ]
 
 MIDDLEWARE = [
+    # Read-after-write with a replica: POSTs and the admin read from the primary
+    # (see db_routers.py).
+    *(["newsportal.db_routers.PrimaryForWritesMiddleware"] if REPLICA_DATABASE_URL else []),
     "django.middleware.security.SecurityMiddleware",
+    "newsportal.headers.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "newsportal.urls"
@@ -99,24 +126,23 @@ WSGI_APPLICATION = "newsportal.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
-if os.environ.get("REPLICA_DATABASE_URL"):
+if REPLICA_DATABASE_URL:
     DATABASES["replica"] = dj_database_url.parse(
-        os.environ["REPLICA_DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        REPLICA_DATABASE_URL, conn_max_age=60, conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsportal.db_routers.PrimaryReplicaRouter"]
-    # Read-after-write: POSTs and the admin read from the primary (see db_routers.py).
-    MIDDLEWARE.insert(0, "newsportal.db_routers.PrimaryForWritesMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when CACHE_URL is set (shared by every app server), else local memory.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-if CACHE_URL.startswith(("redis://", "rediss://")):
+CACHE_IS_REDIS = CACHE_URL.startswith(("redis://", "rediss://"))
+if CACHE_IS_REDIS:
     # django-redis keeps one client per process; Django's own backend builds a new one
     # for every cache call, a measurable share of a page served from the page cache.
     CACHES = {
@@ -157,8 +183,26 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Photos and their renditions (articles/renditions.py): the ``media`` folder, or an
+# S3-compatible bucket through django-storages when MEDIA_S3_BUCKET is set.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,  # published photos are public: stable, cacheable URLs
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -167,8 +211,9 @@ STORAGES = {
         )
     },
 }
-MEDIA_URL = "media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not MEDIA_S3_BUCKET)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -176,13 +221,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SITE_NAME = os.environ.get("SITE_NAME", "newsportal")
 
 # Read counter: a visitor's reloads within this many seconds count once.
-READ_COUNT_WINDOW_SECONDS = int(os.environ.get("READ_COUNT_WINDOW_SECONDS", str(30 * 60)))
+READ_COUNT_WINDOW_SECONDS = env_int("READ_COUNT_WINDOW_SECONDS", 30 * 60)
 
 # Production hardening (off in development so runserver works over plain HTTP).
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
@@ -202,10 +247,10 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 # Comments (see comments/intake.py for the order of the checks).
 COMMENTS_POST_MODERATION = env_bool("COMMENTS_POST_MODERATION")  # off: every comment is held
-COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))  # 0: never
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30)  # 0: never
 COMMENT_MAX_LENGTH = 2000
-COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))  # attempts per window
-COMMENT_RATE_WINDOW_SECONDS = int(os.environ.get("COMMENT_RATE_WINDOW_SECONDS", "600"))
+COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)  # attempts per window
+COMMENT_RATE_WINDOW_SECONDS = env_int("COMMENT_RATE_WINDOW_SECONDS", 600)
 COMMENT_DUPLICATE_WINDOW_SECONDS = 24 * 60 * 60
 
 # Commenters and readers (issue 11; comments/identity.py, comments/outbox.py). One block.
@@ -250,31 +295,32 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsportal <noreply@l
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Proxies in front of the app servers whose X-Forwarded-For may be trusted.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Buffered read counts (articles/read_buffer.py): a Redis URL turns buffering on.
-READS_REDIS_URL = os.environ.get(
-    "READS_REDIS_URL", CACHE_URL if CACHE_URL.startswith(("redis://", "rediss://")) else ""
-)
-READS_FLUSH_SECONDS = int(os.environ.get("READS_FLUSH_SECONDS", "5"))
+READS_REDIS_URL = os.environ.get("READS_REDIS_URL", CACHE_URL if CACHE_IS_REDIS else "")
+READS_FLUSH_SECONDS = env_int("READS_FLUSH_SECONDS", 5)
 
 # Reader pages cached whole, with holes for the CSRF token and the read count
-# (articles/page_cache.py): the longest a page may miss a change nothing announces,
-# such as a scheduled story going live. 0 turns the page cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# (articles/page_cache.py): how long a page and a story's facts are kept, so the longest
+# a page may miss a change nothing announces (README: "What readers see at once").
+# 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Signed-in commenters carry this cookie: their pages are never served from the page cache
+# nor stored in it (their comment form is filled in for them).
+COMMENTER_COOKIE_NAME = "commenter"
 
 # Hardening (issue 7; security/README.md): CSP, permissions policy, login throttling,
-# request size limits, error pages. Kept in one block on purpose.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "newsportal.headers.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("newsportal.headers.PermissionsPolicyMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
-INSTALLED_APPS += ["csp", "axes"]
+# request size limits, error pages (their middleware and apps are in the lists above).
+
+# Photos from a bucket or its CDN host are our own images too.
+MEDIA_IMAGE_HOSTS = []
+if MEDIA_S3_BUCKET:
+    MEDIA_IMAGE_HOSTS = [
+        "https://" + os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "")
+        if os.environ.get("MEDIA_S3_CUSTOM_DOMAIN")
+        else os.environ.get("MEDIA_S3_ENDPOINT_URL", "https://*.amazonaws.com")
+    ]
 
 # Content-Security-Policy (django-csp): only our own scripts, styles, images and forms;
 # no inline script or style anywhere (JSON-LD data blocks are not scripts to CSP).
@@ -283,7 +329,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_IMAGE_HOSTS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -307,7 +353,7 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 CSRF_FAILURE_VIEW = "newsportal.errors.csrf_failure"
 
 # Requests: a comment is 2,000 characters; the admin's story form is the largest form.
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Admin login throttling (django-axes, attempts kept in the database so every app server
@@ -316,7 +362,7 @@ AUTHENTICATION_BACKENDS = [
     "newsportal.auth_backends.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_RESET_ON_SUCCESS = True

@@ -4,14 +4,16 @@ the prefix, one address each."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.static import serve
 
 from articles import feeds
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
-from articles.views import RobotsTxtView, set_language
+from articles.validators import latest, section, topics_etag
+from articles.views import FaviconView, RobotsTxtView, set_language
 
 # Errors: oversize requests 413; database outages 503, other failures 500 (newsportal/errors.py).
 handler400 = "newsportal.errors.bad_request"
@@ -24,35 +26,66 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("robots.txt", RobotsTxtView.as_view(), name="robots_txt"),
-    path("feeds/rss/", feeds.LatestStoriesFeed(), name="feed_rss"),
-    path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
-    path("feeds/section/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed_rss"),
-    path("feeds/section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    # Feeds and sitemaps answer 304 while nothing they list has changed (validators.py).
+    path("feeds/rss/", topics_etag(latest)(feeds.LatestStoriesFeed()), name="feed_rss"),
+    path("feeds/atom/", topics_etag(latest)(feeds.LatestStoriesAtomFeed()), name="feed_atom"),
+    path(
+        "feeds/<slug:language>/rss/",
+        topics_etag(latest)(feeds.LanguageFeed()),
+        name="language_feed_rss",
+    ),
+    path(
+        "feeds/<slug:language>/atom/",
+        topics_etag(latest)(feeds.LanguageAtomFeed()),
+        name="language_feed_atom",
+    ),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
+    path(
+        "feeds/section/<slug:slug>/rss/",
+        topics_etag(section)(feeds.SectionFeed()),
+        name="section_feed_rss",
+    ),
+    path(
+        "feeds/section/<slug:slug>/atom/",
+        topics_etag(section)(feeds.SectionAtomFeed()),
+        name="section_feed_atom",
+    ),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        topics_etag(latest)(sitemap_views.index),
         {"sitemaps": SITEMAPS | NEWS_SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        topics_etag(latest)(sitemap_views.sitemap),
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        topics_etag(latest)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
 ]
 
 urlpatterns += i18n_patterns(
+    path("moderation/", include("comments.desk.urls")),
     path("", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+@cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)
+def serve_media(request, path):
+    """Photos from the file-system storage. A photo's file name never changes its content
+    (a new upload gets a new name, and so do its renditions): cached for a year."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")), serve_media)
+    )

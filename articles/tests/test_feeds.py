@@ -15,7 +15,9 @@ def stories(make_article, section):
         headline="Aleppo offensive", authors=["Kasim Ileri", "Esra Kaymak Avci"], language="en"
     )
     story.tags.create(name="Syria", slug="syria")
-    sports = Section.objects.create(name="Spor", slug="spor")
+    sports = Section.objects.create(
+        name_tr="Spor", name_en="Sports", slug_tr="spor", slug_en="sports"
+    )
     make_article(headline="Derbi sonucu", section=sports)
     make_article(headline="Secret draft", status=Article.Status.DRAFT)
     make_article(headline="Withdrawn story", status=Article.Status.WITHDRAWN)

@@ -22,13 +22,13 @@ def of_type(html, kind):
 
 
 @pytest.fixture
-def story(make_article):
+def story(make_article, photo):
     article = make_article(
         headline="US blasts offensive on Aleppo",
         spot="Bombardment 'a tragedy', Pentagon says",
         authors=["Kasim Ileri", "Esra Kaymak Avci"],
         language="en",
-        image="articles/2026/11/aleppo.jpg",
+        image=photo("aleppo.jpg"),
         image_caption="Aleppo",
     )
     article.tags.create(name="Syria", slug="syria")
@@ -47,7 +47,8 @@ def test_story_page_has_a_complete_news_article(client, story):
     assert [author["name"] for author in data["author"]] == ["Kasim Ileri", "Esra Kaymak Avci"]
     assert all(author["@type"] == "Person" for author in data["author"])
     assert data["publisher"]["name"] == "newsportal"
-    assert data["image"] == ["http://testserver/media/articles/2026/11/aleppo.jpg"]
+    assert data["image"] == [f"http://testserver/media/renditions/{story.image.name}.1280w.jpeg"]
+    assert data["publisher"]["logo"]["url"] == "http://testserver/static/img/icon-512.png"
     assert data["articleSection"] == "World"
     assert data["inLanguage"] == "en"
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": canonical}
@@ -66,7 +67,11 @@ def test_story_page_has_opengraph_and_twitter_tags(client, story):
     assert '<meta property="og:description" content="Bombardment &#x27;a tragedy&#x27;' in html
     assert f'<meta property="og:url" content="http://testserver/en/news/{story.slug}/">' in html
     assert '<meta property="og:locale" content="en_US">' in html
-    assert 'og:image" content="http://testserver/media/articles/2026/11/aleppo.jpg"' in html
+    image = f"http://testserver/media/renditions/{story.image.name}.1280w.jpeg"
+    assert f'<meta property="og:image" content="{image}">' in html
+    assert f'<meta name="twitter:image" content="{image}">' in html
+    assert '<meta property="og:image:width" content="1280">' in html
+    assert '<meta property="og:image:height" content="720">' in html
     assert '<meta property="article:tag" content="Syria">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
 

@@ -38,11 +38,17 @@ Using it takes three steps:
    short explanation in Turkish and English. For ``no_turkish_chars``, ``verdict.suggestion``
    is the text with the Turkish letters restored, for the form to offer.
 
+4. Store ``verdict.score``: the learned model's calibrated probability (0 to 1) that the text
+   is offensive (:mod:`comments.moderation.model`, weights in ``model/weights.npz``), for the
+   editors' queue. When it reaches the model's threshold and no offence rule fired, the verdict
+   also has a ``likely_offensive`` finding of severity ``review``: not a rule of the notice,
+   never shown to commenters, never a rejection. ``Engine(use_model=False)`` runs the rules
+   alone (``score`` is then ``None``).
+
 Word lists are data in ``lexicons/*.txt`` (syntax in :mod:`comments.moderation.lexicon`), read
-once and cached. ``Verdict.to_dict()`` gives the JSON the command writes and the model stores.
-A small learned signal (:mod:`comments.moderation.model`, weights in ``model/weights.npz``)
-may add a ``hurtful`` finding of severity ``review`` when no offence rule fired; it never
-rejects. ``Engine(use_model=False)`` runs the rules alone.
+once and cached; the Turkish dictionary is ``data/turkish_words.npz`` (from ``hunspell-tr``, see
+:mod:`comments.moderation.dictionary`). ``Verdict.to_dict()`` gives the JSON the ``moderate``
+command writes.
 
 Measure on labelled comments with ``python manage.py moderate --evaluate < FILE.jsonl``
 (``--holdout`` keeps to the rows the learned signal was not trained on; ``--no-model``).

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from .lexicon import Entry, Lexicon, Matcher, WordTable
-from .model import Model
-from .text import (
-    WORD_RE,
-    Token,
-    fold,
-    forms,
-    plain_words,
-    split_letter_tokens,
-    tokenize,
-    tokens_of,
-    url_spans,
-)
+from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
 
 _TEXT = attrgetter("text")
 
@@ -38,29 +27,29 @@ class Context:
     lang: str
     lexicon: Lexicon
     urls: list[tuple[int, int]] = field(default_factory=list)
-    #: ``text`` of each token, in order. The :attr:`tokens` themselves are built when a rule
-    #: needs them (a hit, a finding to place): most look only at the distinct words.
+    #: The words of the text (see :func:`~comments.moderation.text.tokenize`).
+    tokens: list[Token] = field(default_factory=list)
+    #: ``text`` of each token, in order: what the per-word caches are keyed by.
     token_texts: list[str] = field(default_factory=list)
-    model: Model | None = None
+    #: Names in the story the comment is about, by their ASCII folding (see story_names).
+    names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, text: str, lang: str, lexicon: Lexicon, model: Model | None = None) -> Context:
+    def build(
+        cls, text: str, lang: str, lexicon: Lexicon, names: dict[str, str] | None = None
+    ) -> Context:
         urls = url_spans(text)
-        if plain_words(text, urls):
-            texts = WORD_RE.findall(text)
-            return cls(
-                text=text, lang=lang, lexicon=lexicon, urls=urls, token_texts=texts, model=model
-            )
         tokens = tokenize(text, urls)
-        context = cls(text=text, lang=lang, lexicon=lexicon, urls=urls, model=model)
-        context.token_texts = list(map(_TEXT, tokens))
-        context.__dict__["tokens"] = tokens  # the cached_property's value, already at hand
-        return context
-
-    @cached_property
-    def tokens(self) -> list[Token]:
-        """The words of the text (see :func:`~comments.moderation.text.tokenize`)."""
-        return tokens_of(self.text, self.token_texts)
+        texts = list(map(_TEXT, tokens))
+        return cls(
+            text=text,
+            lang=lang,
+            lexicon=lexicon,
+            urls=urls,
+            tokens=tokens,
+            token_texts=texts,
+            names=names or {},
+        )
 
     @cached_property
     def joined(self) -> list[Token]:
@@ -178,12 +167,12 @@ class Context:
         """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?
 
         The second-person word must stand in the same sentence; a negation right before the
-        hit ("you are not dumb") or "değil" after it cancels the aim.
+        hit ("you are not dumb") or after it ("değilsin", "seni aptal yapmaz") cancels the aim.
         """
         words = self.words
         if hit.first > 0 and words[hit.first - 1].fold in _NEGATIONS:
             return False
-        if hit.last + 1 < len(words) and words[hit.last + 1].fold.startswith("degil"):
+        if hit.last + 1 < len(words) and words[hit.last + 1].fold.startswith(_NEGATIONS_AFTER):
             return False
         # before_only: "you piece of shit", and only the very next word after ("fuck you").
         last = min(len(words) - 1, hit.last + (1 if before_only else window))
@@ -206,6 +195,26 @@ class Context:
         return any(hit.first - window <= p <= hit.last + window + 1 for p in self.mention_positions)
 
 
+@lru_cache(maxsize=64)
+def story_names(story: str) -> dict[str, str]:
+    """The names of a story (words capitalised inside a sentence), lower-cased, by their
+    ASCII folding: ``{"ozdemir": "özdemir", "washington": "washington"}``."""
+    names = {}
+    for token in tokenize(story):
+        if not (token.text[:1].isupper() and token.text.isalpha()):
+            continue
+        before = token.start - 1
+        while before >= 0 and story[before].isspace():
+            before -= 1
+        if before >= 0 and story[before] not in _SENTENCE_ENDS:
+            names[token.fold] = token.norm
+    return names
+
+
+_SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
+
+
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
 _QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})
+_NEGATIONS_AFTER = ("degil", "yapmaz", "olmaz", "sayilmaz")
 _NEGATIONS = frozenset({"not", "never", "isnt", "arent", "no", "nor"})

@@ -1,42 +1,322 @@
-"""Turkish letters for text typed in plain ASCII (``cok guzel`` → ``çok güzel``).
+"""Turkish letters for text typed in plain ASCII (``cok guzel`` → ``çok güzel``), on a dictionary.
 
-Two signals, both offline and fast:
+A word lacks Turkish letters only when the Turkish word table (:mod:`.dictionary`, built from
+``hunspell-tr`` with every suffix) has forms with Turkish letters for its ASCII spelling and
+the choice among them is clear:
 
-* a hand-written list of common words that need ç ğ ı ö ş ü (``lexicons/turkish_words.txt``),
-  matched as stems so suffixed forms count (``guzeldi`` → ``güzeldi``);
-* suffix rules: in native Turkish a suffix after a syllable with ``a`` takes ``ı``, so an ASCII
-  word like ``yapti``, ``kalkistim``, ``hayvanlarinin`` needs an ``ı`` (loanwords that break the
-  rule are listed as exceptions); ``-mış`` (``gelmis``), ``-diği``/``-eceği`` (``oldugu``,
-  ``gidecegim``) need ``ş`` and ``ğ``;
-* ``I`` starting a capitalised word (``Istanbul``, ``Izmir``) stands for ``İ``.
+* one form (``dogru`` → ``doğru``), or the one the neighbouring words call for (``su icmek``),
+  or one used much more often than the others in Turkish tweets (``cok`` → ``çok`` rather
+  than ``cök``). An ASCII spelling that is itself a word (``harika``, ``olur``, ``sanki``)
+  never counts as a missing letter; the suggestion restores it only when the context or the
+  counts clearly call for the other form (``su`` → ``şu`` in ``su an``);
+* a word missing from the table but starting with a known stem is restored with its suffixes
+  in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
+* otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
+  left alone;
+* a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
+  ``Özdemir``, ``Washington`` stays), and a capitalised word inside a sentence may be a name:
+  neither counts as a missing letter, and a word the dictionary does not know stays as typed
+  (``Washington``, ``Rabbim``);
+* a suffix after an apostrophe follows the vowel of the word before it (``Erdogan'in`` →
+  ``Erdoğan'ın``).
 
-No PyPI package offers a licence-compatible pattern deasciifier that installs offline here
-(``turkish-deasciifier`` is not on the index; ``nlptoolkit-deasciifier`` pulls in a morphological
-analyser and an n-gram model), so this is a deliberately small restorer: good enough to detect the
-need and to offer a corrected text that the commenter checks before sending it again.
+:func:`restore` returns the restored text and, per changed word, whether the engine is sure;
+the rule rejects only on sure words.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
-from .lexicon import Matcher, read_list, read_words
+from .dictionary import Form, letter_mask, turkish_words
+from .lexicon import Matcher, read_list
 
+#: A form is chosen over the next one when used at least this many times as often.
+MARGIN = 4
+#: ... and at least this often (a choice among rare forms is a guess).
+MIN_COUNT = 3
+_SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
+_APOSTROPHES = frozenset("'’")
+_BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
-# ASCII: a syllable with "a", then consonants, then "i", with only back or high vowels after it
-# (yapti, kalkistim, hayvanlarinin, yapiyor): the i of a suffix after "a" is "ı".
-_HARMONY = re.compile(r"[aı][^aeıioöuü]{1,3}i(?:[^aeıioöuü]*[aıiou])*[^aeıioöuü]*$")
-# "-mış" (gelmis, olmustu, yapmisim): the s of that suffix is ş.
-_MIS = re.compile(
-    r"(?<=[^aeiou]m[iu])s$|(?<=..m[iu])s(?=t[iu][mnkr]?$|[iu][mnz]$|s[iu]n$|l[ae]r$|t[iu]$)"
-)
-# "-diği", "-eceği" (oldugu, yaptigi, gidecegim): the g between those vowels is ğ.
-_SOFT_G = re.compile(r"(?<=[dt][iu])g(?=[aeiu])|(?<=ece|aca)g(?=[iu])")
-_CAPITAL_I = re.compile(r"I[a-zçğıöşü]")
-_NOT_DOTTED_I = frozenset(
-    "irak isparta irmak islak ilik igdir ihlamur isik isin isit itir ilgaz".split()
-)
+MIN_STEM = 4  # letters of the known stem an unknown word must start with
+_NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
+# Suffixes whose vowels do not change with the stem's (-yor, -bil, -ken, -ki).
+_INVARIANT = ("yor", "bil", "ken", "ki")
+_CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
+_PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    start: int
+    end: int
+    restored: str
+    sure: bool  # the word surely lacks letters and this is surely the form meant
+
+
+def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str, list[Change]]:
+    """``text`` with Turkish letters restored where the dictionary is sure, and the changes.
+
+    ``tokens``: the text's tokens (see :func:`~comments.moderation.text.tokenize`); ``names``:
+    names of the story, by their ASCII folding, written as the story writes them and never
+    counted as missing letters (see :func:`~comments.moderation.context.story_names`).
+    """
+    names = names or {}
+    words = turkish_words()
+    if words is None:
+        return text, []
+    changes: list[Change] = []
+    previous = None  # (token, the text it stands for after restoration)
+    folded = [t.fold for t in tokens]
+    for index, token in enumerate(tokens):
+        raw = token.text
+        if token.is_hashtag and raw.isascii() and raw.isalpha():
+            change = _hashtag(words, token)
+            if change is not None:
+                changes.append(change)
+        if token.is_mention or token.is_hashtag or not raw.isascii() or not raw.isalpha():
+            previous = None
+            continue
+        change = None
+        if previous is not None and _after_apostrophe(text, previous[0], token):
+            change = _suffix(token, previous[1])
+        elif previous is not None and _PARTICLE_RE.match(raw.lower()):
+            change = _particle(token, previous[1])
+        elif token.fold in names:
+            restored = copy_case(raw, names[token.fold])
+            if restored != raw:
+                change = Change(token.start, token.end, restored, False)
+        elif len(raw) >= 2:
+            inside = _inside_sentence(text, index, token)
+            before = folded[index - 1] if index else ""
+            after = folded[index + 1] if index + 1 < len(folded) else ""
+            change = _word(words, raw, token.start, inside, before, after)
+        if change is not None:
+            changes.append(change)
+        previous = (token, change.restored if change else raw)
+    if not changes:
+        return text, changes
+    parts = []
+    position = 0
+    for change in changes:
+        parts += (text[position : change.start], change.restored)
+        position = change.end
+    parts.append(text[position:])
+    return "".join(parts), changes
+
+
+def _word(
+    words, raw: str, start: int, inside_sentence: bool, before: str = "", after: str = ""
+) -> Change | None:
+    lower = raw.lower()
+    squeezed, runs = _squeeze(lower)
+    name = inside_sentence and raw[0].isupper()
+    forms = words.forms(squeezed)
+    if forms:
+        choice, sure = _choose(words, squeezed, forms, before, after)
+        if choice is None:
+            return None
+        word = choice.word
+        # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
+        # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
+        sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
+    elif not name:
+        # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
+        word, sure = _by_stem(words, squeezed), False
+        if word is None:
+            return None
+    else:
+        return None
+    restored = copy_case(raw, _unsqueeze(word, runs))
+    if restored == raw:
+        return None
+    # A capitalised word inside a sentence may be a name: restored when the dictionary knows
+    # it, never counted as a missing letter.
+    return Change(start, start + len(raw), restored, sure and not name)
+
+
+def _squeeze(word: str) -> tuple[str, list[int]]:
+    """The word with floods (three or more of a letter) cut to one, and each letter's run."""
+    letters, runs = [], []
+    for letter, group in groupby(word):
+        n = len(list(group))
+        letters.append(letter * (n if n < 3 else 1))
+        runs += [1] * n if n < 3 else [n]
+    return "".join(letters), runs
+
+
+def _unsqueeze(word: str, runs: list[int]) -> str:
+    return "".join(ch * n for ch, n in zip(word, runs, strict=True))
+
+
+def _by_stem(words, word: str) -> str | None:
+    """``word`` restored as the longest clear form of the table it starts with, followed by
+    suffixes whose vowels follow vowel harmony (``yapisinda`` → ``yapı`` + ``sında``)."""
+    for cut in range(len(word) - 1, max(MIN_STEM, (len(word) + 1) // 2) - 1, -1):
+        forms = words.forms(word[:cut])
+        if forms:
+            if word[cut] in _NO_SUFFIX_STARTS:
+                return None  # a compound or a foreign word (istanbul-pasif), not suffixes
+            choice, _ = _choose(words, word[:cut], forms, "", "")
+            if choice is None:
+                return None
+            rest = _suffixes(choice.word, word[cut:])
+            return None if rest is None else choice.word + rest
+    return None
+
+
+def _suffixes(stem: str, rest: str) -> str | None:
+    """The ASCII suffixes ``rest`` after ``stem`` with Turkish letters, or ``None`` when they
+    do not follow the stem's vowels (then the split is wrong)."""
+    vowels = [ch for ch in stem if ch in _VOWELS]
+    if not vowels:
+        return None
+    last = vowels[-1]
+    out = list(stem[-2:])
+    i = 0
+    while i < len(rest):
+        piece = next((p for p in _INVARIANT if rest.startswith(p, i)), None)
+        if piece is not None:
+            out += piece
+            last = next(ch for ch in piece if ch in _VOWELS)
+            i += len(piece)
+            continue
+        ch = rest[i]
+        following = rest[i + 1] if i + 1 < len(rest) else ""
+        if ch == "i":
+            if last not in "aıei":
+                return None
+            ch = "ı" if last in "aı" else "i"
+        elif ch == "u":
+            if last not in "ouöü":
+                return None
+            ch = "ü" if last in "öü" else "u"
+        elif ch in "ae":
+            if (ch == "a") != (last in "aıou"):
+                return None
+        elif ch == "o":
+            return None  # no suffix has o outside -yor
+        elif ch == "g" and out[-1] in _VOWELS and following in "aeiu":
+            ch = "ğ"  # -dığı, -acağım
+        elif ch == "c" and out[-1] in "fhkpsştç":
+            ch = "ç"  # -çı, -çe after a voiceless consonant
+        elif ch == "s" and out[-1] in "ıiuü" and out[-2] == "m":
+            ch = "ş"  # -mış
+        if ch in _VOWELS:
+            last = ch
+        out.append(ch)
+        i += 1
+    return "".join(out[2:])
+
+
+def _hashtag(words, token) -> Change | None:
+    """``#CanakkaleGecilmez`` → ``#ÇanakkaleGeçilmez``: each capitalised part on its own."""
+    parts = _CAMEL_RE.findall(token.text)
+    if "".join(parts) != token.text:
+        return None
+    restored = []
+    for part in parts:
+        # Only words of the table: a hashtag joins words, which suffix rules would misread.
+        change = (
+            _word(words, part, 0, False) if len(part) >= 2 and words.forms(part.lower()) else None
+        )
+        restored.append(change.restored if change else part)
+    text = "".join(restored)
+    return Change(token.start, token.end, text, False) if text != token.text else None
+
+
+def _particle(token, word: str) -> Change | None:
+    """The question particle (``mi``, ``misin``, ``mu``) in harmony with the word before."""
+    vowels = [ch for ch in word.lower() if ch in "aeıioöuü"]
+    raw = token.text
+    if not vowels or not _PARTICLE_RE.match(raw.lower()):
+        return None
+    last = vowels[-1]
+    if raw.lower()[1] == "i":
+        target = "ı" if last in "aı" else "i" if last in "ei" else None
+    else:
+        target = "ü" if last in "öü" else "u" if last in "ou" else None
+    if target is None:
+        return None
+    restored = raw.lower().replace(raw.lower()[1], target)
+    restored = copy_case(raw, restored)
+    return Change(token.start, token.end, restored, False) if restored != raw else None
+
+
+def _choose(
+    words, typed: str, forms: tuple[Form, ...], before: str, after: str
+) -> tuple[Form | None, bool]:
+    """The form meant (``None`` when unclear), and whether the choice is sure.
+
+    One form; or the one the neighbouring words call for (``su icmek``: water); or one far
+    more used than the others. When the typed spelling is no word at all, the most used form,
+    or the one with the fewest Turkish letters.
+    """
+    if len(forms) == 1:
+        return forms[0], True
+    if before or after:
+        scored = sorted(((words.context(before, f.word, after), f) for f in forms), reverse=True)
+        (best_context, best), (second_context, _) = scored[0], scored[1]
+        if best_context >= 2 and best_context >= MARGIN * second_context:
+            return best, True
+    best, second = forms[0], forms[1]
+    if best.count >= MIN_COUNT and best.count >= MARGIN * second.count:
+        return best, True
+    if any(form.word == typed for form in forms):
+        return None, False
+    if best.count > second.count:
+        return best, True
+    fewest = sorted(forms, key=lambda f: bin(letter_mask(f.word)).count("1"))
+    if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
+        return fewest[0], True
+    return None, False
+
+
+def _suffix(token, word: str) -> Change | None:
+    """A suffix after an apostrophe (``in`` of ``Erdoğan'in``) in harmony with ``word``."""
+    vowels = [ch for ch in word.lower() if ch in "aeıioöuü"]
+    if not vowels:
+        return None
+    last = vowels[-1]
+    target = "ı" if last in "aı" else "ü" if last in "öü" else None
+    if target is None:
+        return None
+    source = "i" if target == "ı" else "u"
+    raw = token.text
+    restored = "".join(_BACK_TO_FRONT[ch] if ch.lower() == source else ch for ch in raw.lower())
+    restored = copy_case(raw, restored)
+    if restored == raw:
+        return None
+    return Change(token.start, token.end, restored, False)
+
+
+def _after_apostrophe(text: str, previous, token) -> bool:
+    return token.start == previous.end + 1 and text[previous.end] in _APOSTROPHES
+
+
+def _inside_sentence(text: str, index: int, token) -> bool:
+    """Does something other than a sentence start come before the token?"""
+    if index == 0:
+        return False
+    before = text[: token.start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_ENDS
+
+
+def copy_case(original: str, restored: str) -> str:
+    """``restored`` (lower case) with the capitals of ``original`` (Turkish: i→İ, ı→I)."""
+    if original.islower():
+        return restored
+    out = []
+    for typed, ch in zip(original, restored, strict=True):
+        if typed.isupper():
+            ch = "İ" if ch == "i" else "I" if ch == "ı" else ch.upper()
+        out.append(ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -44,19 +324,13 @@ def _words() -> Matcher:
     return Matcher(read_list("turkish_words"))
 
 
-@lru_cache(maxsize=1)
-def _harmony_exceptions() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """Whole words; roots (four letters or more) that start a word; pieces (``~abil``) anywhere."""
-    entries = read_words("harmony_exceptions")
-    words = frozenset(w for w in entries if not w.startswith("~"))
-    roots = tuple(sorted(w for w in words if len(w) >= 4))
-    pieces = tuple(sorted(w[1:] for w in entries if w.startswith("~")))
-    return words, roots, pieces
-
-
 @lru_cache(maxsize=65536)
 def listed_word(word: str) -> bool:
-    """Is the lower-case ASCII word a listed Turkish word typed without its letters (``icin``)?"""
+    """Is the lower-case ASCII word a common Turkish word typed without its letters (``icin``)?
+
+    The short hand-written list ``lexicons/turkish_words.txt``: a cheap sign of Turkish for
+    language detection.
+    """
     return (
         len(word) > 2
         and word.isascii()
@@ -70,66 +344,3 @@ _ENGLISH_LOOKALIKES = frozenset(
     "gun guns gunner gunman gunmen sure surely once ask asked asking asks got gore dun sut cay "
     "cocky yon bag bags dag dog dogs dogma sag saga sec koy kis hiz gorilla".split()
 )
-
-
-@lru_cache(maxsize=65536)
-def restore_word(word: str) -> str | None:
-    """The word with Turkish letters restored, or ``None`` when it needs none that we know.
-
-    ``word`` is an ASCII word as typed (any case).
-    """
-    if not word.isascii() or not word.isalpha() or len(word) < 2:
-        return None
-    lower = word.replace("I", "i").lower()
-    restored = lower
-    known = 0  # letters at the start that the word list settled
-    entry = _words().match_word(lower, lower)
-    if entry is not None:
-        stem = entry.words[0].stem
-        restored = stem + lower[len(stem) :]
-        known = len(stem)
-    if len(lower) >= 5:
-        restored = _MIS.sub("ş", _SOFT_G.sub("ğ", restored))
-        if _harmonic_suffix(lower, restored, known):
-            restored = _harmonise(restored, max(known - 1, 0))
-    if restored != lower:
-        return _copy_case(word, restored)
-    if _CAPITAL_I.match(word) and lower not in _NOT_DOTTED_I and word[1:].islower():
-        return "İ" + word[1:]
-    return None
-
-
-def _harmonic_suffix(lower: str, restored: str, known: int) -> bool:
-    """Does the ASCII word break vowel harmony the way ``ı`` typed as ``i`` does?"""
-    words, roots, pieces = _harmony_exceptions()
-    if any(piece in lower for piece in pieces):
-        return False
-    if known:
-        return _HARMONY.search(restored, max(known - 2, 0)) is not None
-    if _HARMONY.search(lower) is None:
-        return False
-    return lower not in words and not lower.startswith(roots)
-
-
-def _harmonise(lower: str, start: int) -> str:
-    """Turn each ``i`` after an ``a``/``ı`` syllable into ``ı``, from ``start`` on."""
-    out = list(lower)
-    last_back = False
-    for i, ch in enumerate(out):
-        if ch in _VOWELS:
-            if ch == "i" and last_back and i >= start:
-                out[i] = "ı"
-                ch = "ı"
-            last_back = ch in "aı"
-        elif ch == "e" or ch in "öü":
-            last_back = False
-    return "".join(out)
-
-
-def _copy_case(original: str, restored: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return restored.replace("i", "İ").upper()
-    if original[:1].isupper():
-        first = restored[0]
-        return ("İ" if first == "i" and original[0] == "I" else first.upper()) + restored[1:]
-    return restored

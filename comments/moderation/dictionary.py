@@ -1,23 +1,135 @@
 """Spelling dictionaries: which words of a language are known.
 
 English: the word list shipped inside ``pyspellchecker`` (MIT, data in the wheel, read offline
-once, about 0.1 s). Turkish has no offline dictionary on PyPI; Debian's ``hunspell-tr`` needs a
-system package and a morphological checker too slow for our target, so Turkish is not checked
-for misspelled words (only floods and chat-speak).
+once, about 0.1 s).
+
+Turkish: ``data/turkish_words.npz``, every form of Debian's ``hunspell-tr`` dictionary (MPL-2.0,
+Harun Reşit Zafer) and the informal forms that recur in Turkish tweets, built by
+``scripts/build_turkish_words.py``. It is keyed by the form folded to ASCII, so one look-up
+answers both questions the engine asks of a word: is it Turkish as typed, and which forms with
+Turkish letters could have been meant (``dogru`` → ``doğru``; ``olur`` → ``olur`` or ``ölür``).
+Each form comes with how often the tweets use it, to choose between such forms.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
+from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .text import fold
+
+TABLE_FILE = Path(__file__).with_name("data") / "turkish_words.npz"
+#: ASCII letter -> its Turkish counterpart (ı is i without its dot).
+TURKISH_OF = {"c": "ç", "g": "ğ", "i": "ı", "o": "ö", "s": "ş", "u": "ü"}
+_SPECIAL = frozenset("çğıöşü")
 
 
-@lru_cache(maxsize=4)
-def known_words(lang: str) -> frozenset[str] | None:
-    """The words of ``lang`` (lower case), or ``None`` when there is no dictionary for it."""
-    if lang != "en":
-        return None
+def letter_mask(word: str) -> int:
+    """Bit k set when letter k of the (lower-case) word is one of ç ğ ı ö ş ü."""
+    mask = 0
+    for k, ch in enumerate(word):
+        if ch in _SPECIAL:
+            mask |= 1 << k
+    return mask
+
+
+def apply_mask(folded: str, mask: int) -> str:
+    """The folded word with the letters of ``mask`` turned Turkish (``dogru``, 4 → ``doğru``)."""
+    if not mask:
+        return folded
+    return "".join(TURKISH_OF.get(ch, ch) if mask >> k & 1 else ch for k, ch in enumerate(folded))
+
+
+class Form(NamedTuple):
+    word: str  # lower case, Turkish letters
+    count: int  # uses in the tweets the table was built from
+    proper: bool  # only written capitalised (a name)
+
+
+class TurkishWords:
+    """The Turkish word table: forms by their ASCII folding."""
+
+    def __init__(self, path: Path = TABLE_FILE):
+        import numpy as np
+
+        with np.load(path) as data:
+            # Keys are stored as steps from one to the next, which compress well.
+            self._keys = np.cumsum(data["key_steps"], dtype=np.uint64).astype(np.uint32)
+            # (A key of the array's own type: a Python int would convert the whole array.)
+            self._key_type = np.uint32
+            self._masks = data["mask_planes"].T.copy().view("<u4").ravel()
+            self._counts = data["counts"]
+            self._proper = data["proper"]
+            pairs = data["pairs"].tobytes().decode().split("\n")
+            self._pairs = dict(zip(pairs, data["pair_counts"].tolist(), strict=True))
+        self.forms = lru_cache(maxsize=65536)(self._forms)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _forms(self, folded: str) -> tuple[Form, ...]:
+        """The forms whose ASCII folding is ``folded`` (lower case), most used first."""
+        if len(folded) > 32:
+            return ()
+        key = zlib.crc32(folded.encode())
+        keys = self._keys
+        i = int(keys.searchsorted(self._key_type(key)))
+        found = []
+        while i < len(keys) and keys[i] == key:
+            mask = int(self._masks[i])
+            # A key may be shared by another word (a hash): its mask must fit this one.
+            if mask < 1 << len(folded) and all(
+                folded[k] in TURKISH_OF for k in range(len(folded)) if mask >> k & 1
+            ):
+                found.append(
+                    Form(apply_mask(folded, mask), int(self._counts[i]), bool(self._proper[i]))
+                )
+            i += 1
+        return tuple(found)
+
+    def context(self, before: str, form: str, after: str) -> int:
+        """How often ``form`` follows the folded word ``before`` or precedes ``after``."""
+        pairs = self._pairs
+        return pairs.get(f"<{before} {form}", 0) + pairs.get(f"{form} {after}>", 0)
+
+    def known(self, word: str) -> bool:
+        """Is the lower-case word (as typed, Turkish letters or not) a form of the table?"""
+        return any(form.word == word for form in self.forms(fold(word)))
+
+    def spelled_right(self, word: str) -> bool:
+        """Is the lower-case word a Turkish word, or one typed without its letters (those are
+        the ``no_turkish_chars`` rule's business, not a misspelling)?"""
+        if word.isascii():
+            return bool(self.forms(word))
+        return self.known(word)
+
+
+@lru_cache(maxsize=1)
+def turkish_words() -> TurkishWords | None:
+    """The shipped Turkish table, or ``None`` when its file is absent."""
+    return TurkishWords() if TABLE_FILE.exists() else None
+
+
+def spelling_check(lang: str) -> Callable[[str], bool] | None:
+    """A test of whether a lower-case word of ``lang`` is spelled right, or ``None`` when
+    there is no dictionary for the language."""
+    if lang == "tr":
+        words = turkish_words()
+        return None if words is None else words.spelled_right
+    if lang == "en":
+        words = english_words()
+        return None if words is None else words.__contains__
+    return None
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str] | None:
+    """The English words (lower case) of ``pyspellchecker``, or ``None`` without it."""
     try:
         from importlib.resources import files
 

@@ -5,8 +5,8 @@ The ``moderate`` management command is a thin wrapper around :func:`moderate_lin
 
 Labels: ``clean`` is negative for every rule; ``offensive`` is positive for the offence group
 (a hit when any of ``profanity``, ``insult``, ``hurtful`` or ``belief_attack`` fires, with either
-severity); a rule code (``no_turkish_chars``) is positive for that rule; any other label
-(``has_turkish_chars``) is negative for every rule.
+severity, or the learned signal ``likely_offensive``); a rule code (``no_turkish_chars``) is
+positive for that rule; any other label (``has_turkish_chars``) is negative for every rule.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .engine import Engine, default_engine
-from .findings import OFFENCE_RULES, REJECT, RULE_CODES, Verdict
+from .findings import CODES, OFFENCE_SIGNALS, REJECT, Verdict
 from .language import preload
 from .model import is_holdout
 
@@ -97,6 +97,27 @@ class Report:
     labels: Counter = field(default_factory=Counter)
     decisions: Counter = field(default_factory=Counter)
     scores: dict[str, RuleScore] = field(default_factory=dict)
+    #: (model score, is offensive) of rows labelled offensive or clean, when the model ran.
+    model_scores: list[tuple[float, bool]] = field(default_factory=list)
+
+    @property
+    def roc_auc(self) -> float | None:
+        """The chance that the model scores an offensive row above a clean one (ties count
+        half), or ``None`` without both kinds of rows."""
+        ranked = sorted(self.model_scores)
+        positives = sum(label for _, label in ranked)
+        negatives = len(ranked) - positives
+        if not positives or not negatives:
+            return None
+        rank_sum, i = 0.0, 0
+        while i < len(ranked):
+            j = i
+            while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+                j += 1
+            average_rank = (i + j + 1) / 2  # ranks i+1..j
+            rank_sum += average_rank * sum(label for _, label in ranked[i:j])
+            i = j
+        return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
     @property
     def per_second(self) -> float:
@@ -108,15 +129,17 @@ class Report:
     def add(self, label: str, verdict: Verdict) -> None:
         self.rows += 1
         self.labels[label] += 1
+        if verdict.score is not None and label in (OFFENSIVE, CLEAN):
+            self.model_scores.append((verdict.score, label == OFFENSIVE))
         self.decisions[verdict.decision] += 1
         fired: dict[str, bool] = {}  # rule -> fired with reject
         for f in verdict.findings:
             fired[f.rule] = fired.get(f.rule, False) or f.severity == REJECT
-        offence = {r: rej for r, rej in fired.items() if r in OFFENCE_RULES}
+        offence = {r: rej for r, rej in fired.items() if r in OFFENCE_SIGNALS}
         if offence:
             fired[OFFENSIVE] = any(offence.values())
-        for rule in (*RULE_CODES, OFFENSIVE):
-            positive = label == rule or (label == OFFENSIVE and rule in OFFENCE_RULES)
+        for rule in (*CODES, OFFENSIVE):
+            positive = label == rule or (label == OFFENSIVE and rule in OFFENCE_SIGNALS)
             score = self.score(rule)
             score.positives += positive
             if rule in fired:
@@ -136,7 +159,7 @@ class Report:
             f"{'rule':<17}{'cases':>7}{'fired':>7}{'prec':>8}{'recall':>8}"
             f"{'reject':>8}{'prec':>8}{'recall':>8}",
         ]
-        for rule in (OFFENSIVE, *RULE_CODES):
+        for rule in (OFFENSIVE, *CODES):
             s = self.scores.get(rule)
             if s is None or (not s.fired and not s.positives):
                 continue
@@ -145,9 +168,11 @@ class Report:
                 f"{s.fired_reject:>8}{pct(s.reject_precision):>8}{pct(s.reject_recall):>8}"
             )
         out.append(
-            "offensive = any of profanity/insult/hurtful/belief_attack; a per-rule row counts "
-            "'offensive' labels as its positives"
+            "offensive = any of profanity/insult/hurtful/belief_attack/likely_offensive; a "
+            "per-rule row counts 'offensive' labels as its positives"
         )
+        if self.roc_auc is not None:
+            out.append(f"model score ROC AUC {self.roc_auc:.3f} (offensive vs clean rows)")
         out.append(f"throughput {self.per_second:,.0f} comments/second ({self.seconds:.2f} s)")
         return out
 

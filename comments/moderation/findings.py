@@ -18,6 +18,9 @@ NO_TURKISH_CHARS = "no_turkish_chars"
 ALL_CAPS = "all_caps"
 LINKS = "links"
 SUSPECT = "suspect"
+#: Not a rule of the notice: the learned model finds the comment likely offensive. Sends it to
+#: review, never rejects; editors see the score, commenters are never told.
+LIKELY_OFFENSIVE = "likely_offensive"
 
 RULE_CODES = (
     PROFANITY,
@@ -30,8 +33,12 @@ RULE_CODES = (
     LINKS,
     SUSPECT,
 )
+#: Every code a finding may carry: the rules, and the learned signal.
+CODES = (*RULE_CODES, LIKELY_OFFENSIVE)
 #: The rules that together make up "offensive" in the labelled data.
 OFFENCE_RULES = frozenset({PROFANITY, INSULT, HURTFUL, BELIEF_ATTACK})
+#: What counts as flagging a comment as offensive: an offence rule or the learned signal.
+OFFENCE_SIGNALS = OFFENCE_RULES | {LIKELY_OFFENSIVE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +63,16 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The decision for one text: ``reject``, ``review`` or ``pass``."""
+    """The decision for one text: ``reject``, ``review`` or ``pass``.
+
+    ``score``: the learned model's calibrated probability (0 to 1) that the text is offensive,
+    or ``None`` when the engine runs without the model.
+    """
 
     decision: str
     lang: str  # "tr", "en" or "other"
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    score: float | None = None
 
     @property
     def rules(self) -> frozenset[str]:
@@ -75,9 +87,11 @@ class Verdict:
         return None
 
     def to_dict(self) -> dict:
+        """The JSON the ``moderate`` command writes: decision, language, score and findings."""
         return {
             "decision": self.decision,
             "lang": self.lang,
+            "score": None if self.score is None else round(self.score, 4),
             "findings": [f.to_dict() for f in self.findings],
         }
 

@@ -20,7 +20,7 @@ bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -49,6 +49,10 @@ class Entry:
     @property
     def phrase(self) -> bool:
         return len(self.words) > 1
+
+    def applies_to(self, lang: str | None) -> bool:
+        """Does the entry count in text of this language (``tr``, ``en``, ``other``, None)?"""
+        return not (self.lang and lang in ("tr", "en") and self.lang != lang)
 
 
 def parse_entry(line: str) -> Entry | None:
@@ -187,9 +191,7 @@ class Matcher:
     def match_word(self, norm: str, folded: str, lang: str | None = None) -> Entry | None:
         """The single-word entry matching the word, preferring the longest stem."""
         for entry in self._candidates(self._words, self._word_lengths, folded):
-            if entry.lang and lang in ("tr", "en") and entry.lang != lang:
-                continue
-            if _word_matches(entry.words[0], norm, folded):
+            if entry.applies_to(lang) and _word_matches(entry.words[0], norm, folded):
                 return entry
         return None
 
@@ -198,9 +200,11 @@ class Matcher:
         if letters < 2 or norm[0] == "*":
             return None
         for entry in self.entries:
-            if entry.phrase or (entry.lang and lang in ("tr", "en") and entry.lang != lang):
-                continue
-            if _masked_matches(entry.words[0], norm):
+            if (
+                not entry.phrase
+                and entry.applies_to(lang)
+                and _masked_matches(entry.words[0], norm)
+            ):
                 return entry
         return None
 
@@ -249,7 +253,7 @@ class Matcher:
         return tuple(
             entry
             for entry in self._candidates(self._phrases, self._phrase_lengths, folded)
-            if not (entry.lang and lang in ("tr", "en") and entry.lang != lang)
+            if entry.applies_to(lang)
             and (
                 _word_matches(entry.words[0], norm, folded)
                 or _word_matches(entry.words[0], squeezed, fold(squeezed))
@@ -329,6 +333,7 @@ class Lexicon:
     hurtful: Matcher
     belief: Matcher
     demeaning: Matcher
+    curses: Matcher
     addressee: Matcher
     chatspeak: Matcher
     suspect: Matcher
@@ -343,6 +348,7 @@ class Lexicon:
             hurtful=Matcher(read_list("hurtful", directory)),
             belief=Matcher(read_list("belief", directory)),
             demeaning=Matcher(read_list("demeaning", directory)),
+            curses=Matcher(read_list("curses", directory)),
             addressee=Matcher(read_list("addressee", directory)),
             chatspeak=Matcher(read_list("chatspeak", directory)),
             suspect=Matcher(()),
@@ -354,20 +360,13 @@ class Lexicon:
         if not terms:
             return self
         banned = tuple(
-            Entry(e.words, e.severity or "reject", e.lang, e.aimed_only, e.soft, e.source)
-            for e in parse_terms(terms.banned)
+            replace(e, severity=e.severity or "reject") for e in parse_terms(terms.banned)
         )
-        return Lexicon(
+        return replace(
+            self,
             profanity=Matcher(self.profanity.entries + banned),
             allowed=Matcher(self.allowed.entries + parse_terms(terms.allowed)),
-            insult=self.insult,
-            hurtful=self.hurtful,
-            belief=self.belief,
-            demeaning=self.demeaning,
-            addressee=self.addressee,
-            chatspeak=self.chatspeak,
             suspect=Matcher(self.suspect.entries + parse_terms(terms.suspect)),
-            acronyms=self.acronyms,
         )
 
 

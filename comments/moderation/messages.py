@@ -5,6 +5,7 @@ from .findings import (
     BELIEF_ATTACK,
     HURTFUL,
     INSULT,
+    LIKELY_OFFENSIVE,
     LINKS,
     NO_TURKISH_CHARS,
     PROFANITY,
@@ -28,6 +29,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ALL_CAPS: ("Büyük harflerle yazılmış.", "Written in capital letters."),
     LINKS: ("Çok fazla bağlantı içeriyor.", "Contains too many links."),
     SUSPECT: ("Editör onayı gerektiren bir ifade içeriyor.", "Contains a term editors check."),
+    # Not a rule of the notice: only editors see it ({score} is the model's probability).
+    LIKELY_OFFENSIVE: (
+        "Öğrenen model saldırgan olma olasılığını {score:.2f} buluyor; editör bakmalı.",
+        "The learned model gives it a {score:.2f} probability of being offensive; "
+        "an editor should look.",
+    ),
 }
 
 DETAILS: dict[str, tuple[str, str]] = {

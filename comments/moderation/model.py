@@ -1,33 +1,42 @@
-"""A small learned signal for offensive comments: hashed word features, a linear model.
+"""The learned signal: a calibrated probability that a comment is offensive.
 
-Rules see words; this sees the rest of what annotators called offensive (hostile phrasing,
-insinuations without a listed word). It may only send a comment to review, never reject it: it
-adds a ``hurtful`` finding with severity ``review`` on the word that weighs most.
+Rules see listed words; this sees the rest of what annotators called offensive (hostile
+phrasing, insinuations, misspelled swearing). It is not a rule of the notice: the engine adds
+its own finding, ``likely_offensive``, with severity ``review`` when the probability reaches
+the threshold for the comment's language, and every verdict carries the probability
+(``Verdict.score``) for the editors' queue. It never rejects.
 
-Features are the comment's words after the engine's normalisation (lower-cased, Turkish letters
-folded, leetspeak undone), their first 4 and 6 letters (Turkish stems carry suffixes), and word
-pairs, hashed with CRC-32 into ``2**18`` buckets. The weights live in ``model/weights.npz``,
-trained by ``scripts/train_moderation_model.py`` on the labelled sets in ``shared/moderation``
-with every fifth comment (by :func:`is_holdout`) kept out for measuring. Without the file the
-engine simply runs without it.
+Features, per distinct word of the comment (after the engine's normalisation: lower-cased,
+Turkish letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word,
+and its character 3-, 4- and 5-grams with the word's edges marked (``<sal``, ``aksın>``), which
+catch suffixed and misspelled forms; per distinct pair of neighbouring words, the pair. Each is
+hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by
+``1/sqrt(words)`` so long comments are not offensive by length alone; a logistic model reads the
+sum, and Platt scaling (``scale``, ``shift``, fitted on rows the model did not learn from)
+makes it a probability that matches the observed share.
+
+A word's weight is the sum of its features' weights: computed once per distinct word and
+cached, so a comment costs one look-up per word. The weights live in ``model/weights.npz``,
+written by ``scripts/train_moderation_model.py`` from the labelled sets in
+``shared/moderation``, every fifth comment (by :func:`is_holdout`) kept out for measuring.
+Without the file the engine runs without the signal.
 """
 
 from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import count
-from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from .text import Token, fold, forms, tokenize
+from .text import fold, forms
 
-BUCKETS = 2**18
+BUCKETS = 2**19
+NGRAMS = (3, 4, 5)
 MODEL_FILE = Path(__file__).with_name("model") / "weights.npz"
-_TEXT = attrgetter("text")
-_WORD = itemgetter(0)
+#: A word is shown as evidence when it adds at least this much to the score (log-odds).
+EVIDENCE_WEIGHT = 1.0
 
 
 def is_holdout(row_id: str) -> bool:
@@ -36,53 +45,51 @@ def is_holdout(row_id: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _word_features(word: str) -> tuple[int, ...]:
-    names = ["w:" + word]
-    if len(word) > 4:
-        names.append("p4:" + word[:4])
-    if len(word) > 6:
-        names.append("p6:" + word[:6])
-    return tuple(zlib.crc32(n.encode()) % BUCKETS for n in names)
-
-
-def word_of(token: Token) -> str:
-    return "@user" if token.is_mention else fold(token.squeezed)
-
-
-@lru_cache(maxsize=65536)
-def _raw_features(raw: str) -> tuple[str, tuple[int, ...]]:
-    """``(word, its buckets)`` for a token's text (a token's forms are functions of its text)."""
+def word_of(raw: str) -> str:
+    """The form of a token's text the model reads."""
     _, _, squeezed, is_mention, _ = forms(raw)
-    word = "@user" if is_mention else fold(squeezed)
-    return word, _word_features(word)
+    return "@user" if is_mention else fold(squeezed)
+
+
+def _bucket(name: str) -> int:
+    return zlib.crc32(name.encode()) % BUCKETS
 
 
 @lru_cache(maxsize=65536)
-def _pair_bucket(previous: str, word: str) -> int:
-    return zlib.crc32(f"b:{previous} {word}".encode()) % BUCKETS
+def word_features(word: str) -> tuple[int, ...]:
+    """Buckets of one word: the word and its character n-grams (with repeats)."""
+    names = ["w:" + word]
+    marked = f"<{word}>"
+    for n in NGRAMS:
+        names += [marked[i : i + n] for i in range(len(marked) - n + 1)]
+    return tuple(map(_bucket, names))
 
 
-def token_features(tokens: list[Token]) -> list[tuple[int, ...]]:
-    """Feature buckets per token (a token's pair feature joins it to the word before)."""
-    out = []
-    previous = "<s>"
-    for token in tokens:
-        word, buckets = _raw_features(token.text)
-        out.append(buckets + (_pair_bucket(previous, word),))
-        previous = word
-    return out
+def pair_feature(previous: str, word: str) -> int:
+    return _bucket(f"b:{previous} {word}")
 
 
-def features(text: str) -> list[int]:
-    """Sorted distinct feature buckets of a text (what the trainer sees)."""
-    return sorted({f for group in token_features(tokenize(text)) for f in group})
+def text_features(texts: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """``(distinct words, their word buckets, distinct pair buckets)`` of a comment's tokens."""
+    words = list(map(word_of, texts))
+    distinct = list(dict.fromkeys(words))
+    buckets = [b for word in distinct for b in word_features(word)]
+    pairs = list(dict.fromkeys(map(pair_feature, ["<s>", *words], words)))
+    return distinct, buckets, pairs
+
+
+def scale_of(distinct_words: int) -> float:
+    return 1.0 / math.sqrt(max(distinct_words, 1))
 
 
 @dataclass(frozen=True)
 class Model:
-    weights: object  # numpy float32 array of BUCKETS weights
+    weights: object  # sequence of BUCKETS floats
     bias: float
-    threshold: float  # probability from which a comment goes to review
+    thresholds: dict[str, float]  # review threshold per language ("tr", "en", "other")
+    scale: float = 1.0  # Platt scaling of the log-odds
+    shift: float = 0.0
+    _word_weights: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Model:
@@ -92,40 +99,47 @@ class Model:
             return cls(
                 weights=data["weights"].astype("float32").tolist(),
                 bias=float(data["bias"]),
-                threshold=float(data["threshold"]),
+                thresholds=dict(
+                    zip(data["languages"].tolist(), data["thresholds"].tolist(), strict=True)
+                ),
+                scale=float(data["scale"]),
+                shift=float(data["shift"]),
             )
 
-    def score(self, tokens: list[Token]) -> tuple[float, int | None]:
-        """Probability that the text is offensive, and the index of the token weighing most."""
-        return self.score_texts(list(map(_TEXT, tokens)))
+    def threshold(self, lang: str) -> float:
+        return self.thresholds.get(lang, self.thresholds.get("other", 1.0))
+
+    def word_weight(self, word: str) -> float:
+        weight = self._word_weights.get(word)
+        if weight is None:
+            weights = self.weights
+            weight = sum(weights[b] for b in word_features(word))
+            if len(self._word_weights) >= 65536:
+                self._word_weights.clear()
+            self._word_weights[word] = weight
+        return weight
 
     def score_texts(self, texts: list[str]) -> tuple[float, int | None]:
-        """:meth:`score` from the tokens' ``text`` alone (a token's forms follow from it)."""
+        """The probability that a comment with these token texts is offensive, and the index of
+        the token that weighs most when it weighs enough to show (else ``None``)."""
+        if not texts:
+            return self.probability(0.0), None
+        words = list(map(word_of, texts))
+        distinct = dict.fromkeys(words)
         weights = self.weights
-        seen: set[int] = set()
-        seen_words: set[str] = set()  # all buckets of these words are in ``seen``
-        total = self.bias
-        best, best_index = 0.0, None
-        # token_features, with the per-word parts looked up in C (map over cached functions);
-        # the sums run in the same order, so the same floats come out.
-        features = list(map(_raw_features, texts))
-        words = list(map(_WORD, features))
-        pairs = map(_pair_bucket, ["<s>", *words], words)
-        for index, (word, buckets), pair in zip(count(), features, pairs):
-            contribution = 0.0
-            if word not in seen_words:
-                seen_words.add(word)
-                for bucket in buckets:
-                    if bucket not in seen:
-                        seen.add(bucket)
-                        contribution += weights[bucket]
-            if pair not in seen:
-                seen.add(pair)
-                contribution += weights[pair]
-            total += contribution
-            if contribution > best:
-                best, best_index = contribution, index
-        return 1.0 / (1.0 + math.exp(-max(min(total, 30.0), -30.0))), best_index
+        word_weights = [self.word_weight(w) for w in distinct]
+        pairs = set(map(pair_feature, ["<s>", *words], words))
+        total = sum(word_weights) + sum(weights[p] for p in pairs)
+        scale = scale_of(len(distinct))
+        heaviest = max(range(len(word_weights)), key=word_weights.__getitem__)
+        index = None
+        if word_weights[heaviest] * scale >= EVIDENCE_WEIGHT:
+            index = words.index(list(distinct)[heaviest])
+        return self.probability(total * scale), index
+
+    def probability(self, weighted_sum: float) -> float:
+        logit = self.scale * (self.bias + weighted_sum) + self.shift
+        return 1.0 / (1.0 + math.exp(-max(min(logit, 30.0), -30.0)))
 
 
 @lru_cache(maxsize=1)

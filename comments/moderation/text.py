@@ -94,7 +94,7 @@ def has_turkish_letters(text: str) -> bool:
 
 
 class Token(NamedTuple):
-    """One word of a text. A named tuple: built from C (``tuple.__new__``), hundreds a comment."""
+    """One word of a text."""
 
     start: int
     end: int
@@ -116,19 +116,13 @@ def forms(raw: str) -> tuple[str, str, str, bool, bool]:
     return norm, norm.translate(_FOLD), squeeze(norm), is_mention, "*" in norm
 
 
-@lru_cache(maxsize=65536)
-def _fields(raw: str) -> tuple:
-    """The fields of a token of ``raw`` after its span (not a hashtag, not joined)."""
+def make_token(
+    start: int, raw: str, *, end: int | None = None, hashtag: bool = False, joined: bool = False
+) -> Token:
+    """The token of the raw word ``raw`` found at ``start`` (``end``: where its span ends)."""
     norm, folded, squeezed, is_mention, masked = forms(raw)
-    return (raw, norm, folded, squeezed, is_mention, False, False, masked)
-
-
-_new = tuple.__new__
-
-
-def _make_token(start: int, end: int, raw: str, *, joined: bool = False) -> Token:
-    norm, folded, squeezed, is_mention, masked = forms(raw)
-    return Token(start, end, raw, norm, folded, squeezed, is_mention, False, joined, masked)
+    end = start + len(raw) if end is None else end
+    return Token(start, end, raw, norm, folded, squeezed, is_mention, hashtag, joined, masked)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -143,58 +137,23 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
-def plain_words(text: str, skip: list[tuple[int, int]] | None = None) -> bool:
-    """Are the tokens of ``text`` exactly ``WORD_RE.findall(text)``, none a hashtag?
-
-    True for most comments: no span to skip, no trailing ``*`` to strip, no ``#``.
-    """
-    return not skip and "*" not in text and "#" not in text
-
-
-def tokens_of(text: str, words: list[str]) -> list[Token]:
-    """The tokens of a text whose words are ``WORD_RE.findall(text)`` (see :func:`plain_words`)."""
-    tokens: list[Token] = []
-    append = tokens.append
-    fields = _fields
-    new = _new
-    find = text.find
-    position = 0
-    for raw in words:
-        start = find(raw, position)
-        position = start + len(raw)
-        append(new(Token, (start, position) + fields(raw)))
-    return tokens
-
-
 def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token]:
     """Words of ``text`` (outside the ``skip`` spans, e.g. URLs) as :class:`Token` objects."""
     # The hot loop of the engine (a 2,000-character comment has ~300 words): the words come
-    # from findall, each one's start is the first place it occurs after the previous word
-    # (WORD_RE would have matched an earlier occurrence), the fields of each distinct word are
-    # cached, and tokens are built as tuples. Plain comments take tokens_of; this loop adds
-    # the skipped spans, trailing '*' and hashtags.
-    if plain_words(text, skip):
-        return tokens_of(text, WORD_RE.findall(text))
+    # from findall, and each one starts at the first place it occurs after the previous word
+    # (WORD_RE would have matched an earlier occurrence).
     tokens: list[Token] = []
-    append = tokens.append
-    fields = _fields
-    new = _new
-    find = text.find
     position = 0
     for raw in WORD_RE.findall(text):
-        start = find(raw, position)
+        start = text.find(raw, position)
         position = start + len(raw)
         if skip and inside(skip, start):
             continue
-        if raw[-1] == "*":
-            # A trailing run of * is punctuation, not a mask ("great***").
-            raw = raw.rstrip("*")
-            if not raw:
-                continue
-        tail = fields(raw)
-        if start and text[start - 1] == "#":
-            tail = tail[:5] + (True,) + tail[6:]  # is_hashtag
-        append(new(Token, (start, start + len(raw)) + tail))
+        # A trailing run of * is punctuation, not a mask ("great***").
+        raw = raw.rstrip("*")
+        if raw:
+            hashtag = start > 0 and text[start - 1] == "#"
+            tokens.append(make_token(start, raw, hashtag=hashtag))
     return tokens
 
 
@@ -216,5 +175,5 @@ def split_letter_tokens(text: str) -> list[Token]:
         position = end
         while end > start and not text[end - 1].isalpha():
             end -= 1
-        tokens.append(_make_token(start, end, letters, joined=True))
+        tokens.append(make_token(start, letters, end=end, joined=True))
     return tokens

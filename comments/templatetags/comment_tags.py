@@ -1,4 +1,12 @@
+import re
+from types import SimpleNamespace
+
+from crispy_forms.utils import render_crispy_form
 from django import template
+from django.utils import dateformat, formats, timezone, translation
+from django.utils.safestring import mark_safe
+
+from articles.templatetags.dates import iso_time
 
 from ..forms import CommentForm
 from ..highlight import highlight
@@ -22,6 +30,7 @@ def comment_section(context, article):
         .filter(article=article)
         .only("id", "name", "body", "created_at", "article_id")
     )
+    add_local_times(comments)
     outcome = context.get("comment_outcome")
     request = context.get("request")
     commenter = signed_in_commenter(request) if request is not None else None
@@ -33,15 +42,60 @@ def comment_section(context, article):
     rejection = None
     if outcome is not None and outcome.reason == Reason.RULES:
         rejection = rejection_details(outcome)
+    form = context.get("comment_form")
+    if form is None and commenter is not None:  # filled in: rendered for this commenter
+        form = CommentForm(article=article, commenter=commenter)
     return {
         "article": article,
         "comments": comments,
         "comments_open": comments_are_open(article),
-        "form": context.get("comment_form") or CommentForm(article=article, commenter=commenter),
+        "form": form,
+        "blank_form": None if form else blank_form(article, context.get("csrf_token")),
         "rejection": rejection,
         "request": request,
         "commenter": commenter,
     }
+
+
+DATE_FORMAT_CHARACTERS = re.compile(r"(?<!\\)([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ])")
+
+
+def add_local_times(comments):
+    """Each comment's time in the reader's time zone: ``time_iso`` for ``<time datetime>``
+    (as the ``iso_time`` filter writes it) and ``time_shown`` in the language's
+    DATETIME_FORMAT, as the ``date`` filter writes it.
+
+    The format is parsed once for the whole list rather than twice per comment: a hundred
+    comments cost about 1 ms instead of 5 (the ``date`` filter parses it on every call).
+    """
+    pieces = DATE_FORMAT_CHARACTERS.split(str(formats.get_format("DATETIME_FORMAT")))
+    # Odd pieces name DateFormat methods; even ones are text, backslash escapes removed.
+    pieces = [p if i % 2 else re.sub(r"\\(.)", r"\1", p) for i, p in enumerate(pieces)]
+    for comment in comments:
+        local = timezone.localtime(comment.created_at)
+        shown = dateformat.DateFormat(local)
+        comment.time_iso = iso_time(local)
+        comment.time_shown = "".join(
+            str(getattr(shown, piece)()) if i % 2 else piece for i, piece in enumerate(pieces)
+        )
+
+
+FORM_SLUG = "np-form-slug-3b9a"
+FORM_CSRF = "np-form-csrf-7c1e"
+_blank_forms = {}
+
+
+def blank_form(article, csrf_token):
+    """The empty comment form as HTML, rendered by crispy once per language and process and
+    then given the story's address and this page's CSRF token (crispy's layout costs
+    about a third of rendering a story page; the empty form is the same for every story)."""
+    language = translation.get_language()
+    html = _blank_forms.get(language)
+    if html is None:
+        form = CommentForm(article=SimpleNamespace(slug=FORM_SLUG))
+        html = _blank_forms[language] = render_crispy_form(form, context={"csrf_token": FORM_CSRF})
+    html = html.replace(FORM_SLUG, article.slug).replace(FORM_CSRF, str(csrf_token or ""))
+    return mark_safe(html)  # noqa: S308 (crispy's escaped HTML, a slug and a token)
 
 
 def rejection_details(outcome):

@@ -3,6 +3,7 @@
 import pytest
 from django.test import override_settings
 
+from comments.decisions import decide
 from comments.models import Ban, Comment, Term
 
 from .conftest import latest_comment
@@ -10,7 +11,9 @@ from .conftest import latest_comment
 CLEAN_TR = "Bütçe görüşmelerinin uzlaşma içinde geçmesini umuyorum, emeği geçenlere teşekkürler."
 
 
-def test_clean_comment_is_held_and_appears_after_approval(client, story, post_comment):
+def test_clean_comment_is_held_and_appears_after_approval(
+    client, story, post_comment, django_capture_on_commit_callbacks
+):
     response = post_comment(story, CLEAN_TR, follow=True)
     assert response.redirect_chain[-1][0].endswith(f"{story.get_absolute_url()}#comments")
     html = response.content.decode()
@@ -22,7 +25,8 @@ def test_clean_comment_is_held_and_appears_after_approval(client, story, post_co
     assert "Firefox" in comment.user_agent
     assert CLEAN_TR not in client.get(story.get_absolute_url()).content.decode()
 
-    Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.APPROVED)
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED, None)
     html = client.get(story.get_absolute_url()).content.decode()
     assert CLEAN_TR in html
     assert "ayse@example.com" not in html  # the e-mail is never shown

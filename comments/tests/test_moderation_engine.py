@@ -11,7 +11,8 @@ from comments.moderation.evaluation import BadLine, evaluate, moderate_lines
 
 def test_clean_comment_passes_with_no_findings():
     verdict = moderate("Çok güzel bir haber olmuş, emeğinize sağlık.")
-    assert verdict == Verdict(decision="pass", lang="tr", findings=())
+    assert verdict == Verdict(decision="pass", lang="tr", findings=(), score=verdict.score)
+    assert 0.0 <= verdict.score < 0.5
 
 
 def test_language_is_detected():
@@ -118,3 +119,16 @@ def test_terms_accept_lists_from_the_database():
     terms = Terms(banned=["kumar*"], suspect={"bahis"}, allowed=("sikke",))
     assert terms.banned == frozenset({"kumar*"})
     assert moderate("kumarhane", extra=terms).decision == "reject"
+
+
+def test_evaluation_prints_the_roc_auc_of_the_model_score():
+    from comments.moderation.evaluation import Report
+    from comments.moderation.findings import Verdict
+
+    report = Report()
+    for score, label in [(0.9, "offensive"), (0.4, "clean"), (0.4, "offensive"), (0.1, "clean")]:
+        report.add(label, Verdict("pass", "tr", (), score))
+    # Pairs (offensive, clean): 0.9>0.4, 0.9>0.1, 0.4=0.4 (half), 0.4>0.1 -> 3.5 of 4.
+    assert report.roc_auc == 0.875
+    assert "ROC AUC 0.875" in "\n".join(report.lines())
+    assert Report().roc_auc is None

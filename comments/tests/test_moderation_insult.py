@@ -127,3 +127,48 @@ def test_neutral_mentions_of_beliefs_are_not_attacks(text):
 )
 def test_negated_or_separate_sentence_insult_is_not_treated_as_aimed(text):
     assert severities(text, "insult") == {"review"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hristiyanların Allah belasını versin",
+        "Yahudilerin hepsi gebersin",
+        "Bu Alevilerin kökünü kazımak lazım",
+        "Muslims should all die",
+        "Death to the Jews",
+    ],
+)
+def test_curses_and_death_wishes_on_a_faiths_followers_are_belief_attacks(text):
+    assert severities(text, "belief_attack") == {"reject"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hristiyanlar bayramlarını kutladı, Allah razı olsun",
+        "Yahudi cemaati sinagogda dua etti",
+    ],
+)
+def test_followers_of_a_faith_mentioned_kindly_are_not_attacked(text):
+    assert not severities(text, "belief_attack")
+    assert moderate(text).decision != "reject"
+
+
+def test_a_curse_near_a_place_of_worship_is_only_reviewed():
+    text = "Kilisede kahretsin diye bağıran adam gözaltına alındı"
+    assert severities(text, "belief_attack") == {"review"}
+    assert moderate(text).decision == "review"
+
+
+def test_a_curse_on_others_is_hurtful_never_a_belief_attack():
+    text = "Bu teröristlerin Allah belasını versin"
+    assert severities(text, "hurtful") == {"review"}
+    assert not severities(text, "belief_attack")
+
+
+@pytest.mark.parametrize(
+    "text", ["Bir yalana kanmak seni aptal yapmaz", "Sen aptal değilsin", "Bu seni salak yapmaz"]
+)
+def test_a_negated_insult_is_not_aimed(text):
+    assert "reject" not in severities(text, "insult")

@@ -1,29 +1,63 @@
-"""The learned signal: review only, never reject; reproducible split; shipped weights load."""
+"""The learned signal: its own code, a probability on every verdict, review only, never a rule."""
 
-from comments.moderation import Engine
-from comments.moderation.model import BUCKETS, Model, default_model, features, is_holdout
+import pytest
+
+from comments.moderation import RULE_CODES, Engine
+from comments.moderation.findings import LIKELY_OFFENSIVE
+from comments.moderation.model import (
+    BUCKETS,
+    Model,
+    default_model,
+    is_holdout,
+    text_features,
+    word_features,
+)
 from comments.moderation.text import tokenize
 
 
-def always_offensive() -> Model:
-    return Model(weights=[0.0] * BUCKETS, bias=10.0, threshold=0.5)
+def constant_model(bias: float, weights=None) -> Model:
+    return Model(
+        weights=weights or [0.0] * BUCKETS,
+        bias=bias,
+        thresholds={"tr": 0.5, "en": 0.5, "other": 0.5},
+    )
 
 
-def test_learned_signal_sends_to_review_and_never_rejects():
-    verdict = Engine(model=always_offensive()).moderate("Bu haber hakkında ne düşünüyorsunuz?")
+def test_learned_signal_is_its_own_finding_and_never_a_rule_of_the_notice():
+    verdict = Engine(model=constant_model(10.0)).moderate("Bu haber hakkında ne düşünüyorsunuz?")
     assert verdict.decision == "review"
-    assert [(f.rule, f.severity) for f in verdict.findings] == [("hurtful", "review")]
-    assert "Automatic" in verdict.findings[0].message_en
+    assert [(f.rule, f.severity) for f in verdict.findings] == [(LIKELY_OFFENSIVE, "review")]
+    assert LIKELY_OFFENSIVE not in RULE_CODES
+    assert "hurtful" not in verdict.rules
+    assert verdict.score == pytest.approx(1.0, abs=1e-4)
+    assert "1.00" in verdict.findings[0].message_en
 
 
-def test_learned_signal_adds_nothing_when_a_rule_already_fired():
-    verdict = Engine(model=always_offensive()).moderate("sen salaksın")
-    assert [f.rule for f in verdict.findings] == ["insult"]
+def test_every_verdict_carries_the_score_and_low_scores_add_nothing():
+    verdict = Engine(model=constant_model(-10.0)).moderate("Güzel bir gün")
+    assert verdict.decision == "pass"
+    assert verdict.findings == ()
+    assert 0.0 <= verdict.score < 0.001
+    assert verdict.to_dict()["score"] == round(verdict.score, 4)
 
 
-def test_engine_without_model_uses_rules_only():
+def test_evidence_is_the_word_that_weighs_most_or_none():
+    weights = [0.0] * BUCKETS
+    for bucket in word_features("masa"):
+        weights[bucket] = 2.0
+    verdict = Engine(model=constant_model(0.0, weights)).moderate("bu adam masa gibi biri")
+    (finding,) = [f for f in verdict.findings if f.rule == LIKELY_OFFENSIVE]
+    assert "bu adam masa gibi biri"[finding.start : finding.end] == "masa"
+    # No word weighs: the finding points at nothing (not at a random word).
+    verdict = Engine(model=constant_model(3.0)).moderate("This is a very good article about it.")
+    (finding,) = verdict.findings
+    assert finding.start == finding.end
+
+
+def test_engine_without_model_uses_rules_only_and_has_no_score():
     assert Engine(use_model=False).model is None
-    assert Engine(use_model=False).moderate("Güzel bir gün").decision == "pass"
+    verdict = Engine(use_model=False).moderate("Güzel bir gün")
+    assert verdict.decision == "pass" and verdict.score is None
 
 
 def test_holdout_split_is_stable():
@@ -33,14 +67,28 @@ def test_holdout_split_is_stable():
 
 
 def test_features_are_deterministic_hashes_inside_the_table():
-    found = features("Sen ne biçim adamsın @USER")
-    assert found == features("Sen ne biçim adamsın @USER")
-    assert all(0 <= f < BUCKETS for f in found)
+    texts = [t.text for t in tokenize("Sen ne biçim adamsın @USER")]
+    words, buckets, pairs = text_features(texts)
+    assert words == ["sen", "ne", "bicim", "adamsin", "@user"]
+    assert (words, buckets, pairs) == text_features(texts)
+    assert all(0 <= b < BUCKETS for b in buckets + pairs)
+    assert word_features("adamsin") == word_features("adamsin")
 
 
-def test_shipped_model_gives_a_probability():
+def test_shipped_model_is_calibrated_and_separates_clear_cases():
     model = default_model()
     assert model is not None
-    probability, _ = model.score(tokenize("çok güzel bir haber, teşekkürler"))
-    assert 0.0 <= probability <= 1.0
-    assert 0.0 < model.threshold < 1.0
+    assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+    engine = Engine()
+    clean = engine.moderate("Çok güzel bir haber, emeğinize sağlık, teşekkürler.")
+    hostile = engine.moderate("Seni gidi şerefsiz alçak herif, utanmaz adam.")
+    assert 0.0 <= clean.score < hostile.score <= 1.0
+    assert clean.score < model.threshold("tr") <= hostile.score
+    english = engine.moderate("This is a very good article about the war in Syria.")
+    assert LIKELY_OFFENSIVE not in english.rules and "hurtful" not in english.rules
+
+
+def test_learned_signal_adds_nothing_when_an_offence_rule_already_fired():
+    verdict = Engine(model=constant_model(10.0)).moderate("sen salaksın")
+    assert [f.rule for f in verdict.findings] == ["insult"]
+    assert verdict.score > 0.99

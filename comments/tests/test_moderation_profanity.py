@@ -140,3 +140,39 @@ def test_more_innocent_look_alikes_are_not_hit(text):
 def test_letter_flood_does_not_create_a_swear_word_from_a_double_letter():
     assert not fired("sikkeeee koleksiyonu")
     assert fired("siiiiiktir")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senin ağzına sıçayım",
+        "Böyle işe sıçarım",
+        "Her şeye sıçtın yine",
+        "Bunların ağzına sıçmışlar",
+        "agzina sicayim senin",  # typed without Turkish letters
+    ],
+)
+def test_the_vulgar_verb_sicmak_is_rejected_in_its_forms(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bodrumda bir sıçan gördük.",  # rat
+        "Sicanlar kampanyasi basladi",
+        "Kedi masaya sıçradı.",  # jumped
+        "Fiyatlarda büyük bir sıçrama var.",
+        "Hava çok sıcak, sıcaklık 40 derece.",
+        "Sicak havada su icin",
+    ],
+)
+def test_innocent_words_near_the_sicmak_stems_are_not_hit(text):
+    assert not fired(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["He is a faggot", "those niggers again", "I'm that nigger no lie"]
+)
+def test_slurs_stay_rejected(text):
+    assert ("profanity", "reject") in rules(text)

@@ -114,3 +114,15 @@ def test_editor_edits_stories_and_sees_comment_counts(client, editor, story):
 def test_nobody_adds_comments_in_the_admin(client, editor):
     client.force_login(editor)
     assert client.get(reverse("admin:comments_comment_add")).status_code == 403
+
+
+def test_each_posted_comment_stores_the_model_score(story, post_comment):
+    post_comment(story, "Çok güzel bir haber olmuş, emeğinize sağlık.")
+    clean = Comment.objects.order_by("-id").first()
+    post_comment(story, "Ulan bunlar ne biçim adam, hepsi de aynı")
+    hostile = Comment.objects.order_by("-id").first()
+    assert 0.0 <= clean.score < hostile.score <= 1.0
+    # The learned signal holds the comment for an editor under its own code, not a rule.
+    assert hostile.status == Comment.Status.HELD
+    assert "likely_offensive" in hostile.rule_codes
+    assert "hurtful" not in hostile.rule_codes

@@ -1,9 +1,10 @@
 """Who may reach what: anonymous readers, signed-in commenters, Moderators, Editors.
 
 Readers see published stories only (404 for drafts, withdrawn and scheduled ones),
-never the admin nor previews. Moderators: the comment queue (change, not add or
-delete), bans and word lists; no stories, no users. Editors: stories and comments,
-bans and word lists; no users or groups. Previews are for staff.
+never the admin, the moderation desk nor previews. Moderators: the comment queue and
+the desk (change, not add or delete), bans and word lists; no stories, no users.
+Editors: stories and comments, bans and word lists; no users or groups. Previews are
+for staff.
 """
 
 from datetime import timedelta
@@ -82,6 +83,8 @@ ADMIN_PAGES = {
         lambda o: admin_url("axes_accessattempt_changelist"),
         (302, 302, 403, 403),
     ),
+    "moderation desk": (lambda o: "/moderation/", (302, 403, 200, 200)),
+    "approve all on the desk": (lambda o: "/moderation/all/approve/", (302, 403, 200, 200)),
     "preview of a draft": (
         lambda o: reverse("articles:preview", args=[o["draft"].pk]),
         (302, 302, 200, 200),

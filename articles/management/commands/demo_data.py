@@ -1,17 +1,21 @@
 """Load the demo stories: the model agency story first, then a spread of others.
 
 Idempotent: stories are matched by slug and sections, authors and tags by name,
-so running it again changes nothing and creates no duplicates.
+so running it again changes nothing and creates no duplicates. Each story gets an
+illustration made by ``articles/demo/illustrations.py`` (a locator map or a stylised
+chart, labelled as an illustration), with its renditions.
 """
 
 import json
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from articles.demo import illustrations
 from articles.models import Article, Author, Byline, Section, Tag
 from articles.slugs import turkish_slugify
 
@@ -29,12 +33,20 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-        for position, name in enumerate(data["sections"]):
-            Section.objects.get_or_create(
-                name=name, defaults={"slug": turkish_slugify(name), "position": position}
+        sections = {}
+        for position, (name_tr, name_en) in enumerate(data["sections"]):
+            section, _ = Section.objects.get_or_create(
+                slug_tr=turkish_slugify(name_tr),
+                defaults={
+                    "name_tr": name_tr,
+                    "name_en": name_en,
+                    "slug_en": turkish_slugify(name_en),
+                    "position": position,
+                },
             )
+            sections[name_tr] = sections[name_en] = section
         now = timezone.now()
-        created = 0
+        created = illustrated = 0
         for item in data["stories"]:
             slug = turkish_slugify(item["headline"], max_length=300)
             article, is_new = Article.objects.get_or_create(
@@ -47,7 +59,7 @@ class Command(BaseCommand):
                     "agency": item["agency"],
                     "source": item["source"],
                     "language": item["language"],
-                    "section": by_name(Section, item["section"]),
+                    "section": sections[item["section"]],
                     "status": item.get("status", Article.Status.PUBLISHED),
                     "published_at": now - timedelta(hours=item["hours_ago"]),
                     "read_count": item["read_count"],
@@ -60,8 +72,15 @@ class Command(BaseCommand):
                         article=article, author=by_name(Author, name), position=position
                     )
                 article.tags.set([by_name(Tag, name) for name in item["tags"]])
+            if not article.image:
+                # An illustration drawn by articles/demo/illustrations.py, captioned as one.
+                article.image = ContentFile(illustrations.draw(item), name=f"{slug[:80]}.png")
+                article.image_caption = illustrations.caption_for(item)
+                article.image_credit = illustrations.CREDIT
+                article.save()
+                illustrated += 1
         self.stdout.write(
             f"Demo data: {created} stories created, "
-            f"{len(data['stories']) - created} already there; "
+            f"{len(data['stories']) - created} already there; {illustrated} illustrated; "
             f"{Article.objects.published().count()} published in total."
         )

@@ -1,6 +1,7 @@
 """``belief_attack`` (inançlara saldırı): a religion, belief, holy figure or book near insulting
-or demeaning words. Rejected when the word beside it is a swear word or an insult, reviewed when
-it is only demeaning ("yobaz", "cult")."""
+or demeaning words, or a faith's followers cursed ("Yahudilerin Allah belasını versin"). Rejected
+when the word beside it is a swear word, an insult or a curse, reviewed when it is only
+demeaning ("yobaz", "cult")."""
 
 from bisect import bisect_left, bisect_right
 
@@ -10,6 +11,8 @@ from ..messages import message
 
 WINDOW = 5
 MAX_PHRASE = 8  # words in the longest phrase of a list
+# Endings of a word for the followers of a faith: Turkish plural and its cases, English plural.
+_FOLLOWERS = tuple("ler lar lerin larin leri lari lere lara lerini larini s".split())
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -25,15 +28,22 @@ def check(ctx: Context) -> list[Finding]:
         for hit in ctx.insults
     ]
     partners += [(hit, REVIEW) for hit in ctx.hits(ctx.lexicon.demeaning)]
-    partners.sort(key=lambda pair: pair[0].first)
-    firsts = [hit.first for hit, _ in partners]
+    curses = ctx.hits(ctx.lexicon.curses)
     findings = []
     tr, en = message(BELIEF_ATTACK)
     for belief in beliefs:
+        # A curse rejects when the belief word names followers ("Yahudilerin", "Muslims"),
+        # not a place or a thing ("kilisede"): only then is the curse on people of a faith.
+        followers = ctx.words[belief.last].fold.endswith(_FOLLOWERS)
+        curse_severity = REJECT if followers else REVIEW
+        candidates = sorted(
+            partners + [(hit, curse_severity) for hit in curses], key=lambda pair: pair[0].first
+        )
+        firsts = [hit.first for hit, _ in candidates]
         best = None
         low = bisect_left(firsts, belief.first - WINDOW - MAX_PHRASE)
         high = bisect_right(firsts, belief.last + WINDOW)
-        for partner, severity in partners[low:high]:
+        for partner, severity in candidates[low:high]:
             if partner.first <= belief.last + WINDOW and belief.first <= partner.last + WINDOW:
                 if best is None or (severity == REJECT and best[1] == REVIEW):
                     best = (partner, severity)

@@ -1,11 +1,12 @@
 """``spelling`` (imla kuralları): letter floods (``çooook``), punctuation floods (``!!!!``),
-chat-speak (``slm``, ``mrb``, ``u``, ``plz``) and, where a dictionary exists (English), a high
-share of unknown words. Review only: a comment is not rejected for style."""
+chat-speak (``slm``, ``mrb``, ``u``, ``plz``) and a high share of words the dictionary does not
+know (English: pyspellchecker's list; Turkish: the hunspell-tr table, where a word typed without
+its Turkish letters counts as known). Review only: a comment is not rejected for style."""
 
 import re
 
 from ..context import Context
-from ..dictionary import known_words
+from ..dictionary import spelling_check
 from ..findings import REVIEW, SPELLING, Finding
 from ..messages import message
 from ..text import inside
@@ -84,14 +85,14 @@ def _skipped_spans(ctx: Context) -> list[tuple[int, int]]:
 
 def misspelled(ctx: Context) -> list[Finding]:
     """One finding over the unknown words when they are a high share of the comment's words."""
-    known = known_words(ctx.lang)
-    if known is None:
+    spelled_right = spelling_check(ctx.lang)
+    if spelled_right is None:
         return []
     text = ctx.text
     # Lower-case words of letters alone (so no mention either); the test runs once per
     # distinct word, the positional ones (hashtag, contraction) only when the text has # or '.
     plain = {w for w in ctx.distinct_tokens if len(w) >= 2 and w.isalpha() and w.islower()}
-    unknown_words = plain - known
+    unknown_words = {w for w in plain if not spelled_right(w)}
     texts = ctx.token_texts
     if "#" in text or "'" in text or "’" in text:
         # Hashtags and pieces of contractions do not count: that takes the tokens' places.

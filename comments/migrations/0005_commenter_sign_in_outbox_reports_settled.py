@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0003_commenters_reports_domain_rules_score'),
+        ('comments', '0004_desk_queue_order_and_indexes'),
     ]
 
     operations = [

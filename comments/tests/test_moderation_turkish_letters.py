@@ -1,0 +1,184 @@
+"""Turkish letters on a dictionary: correct Turkish is never refused, restorations are exact.
+
+The data-driven tests read ``shared/moderation`` beside the checkout and skip without it.
+"""
+
+import re
+
+import pytest
+
+from comments.moderation import OFFENCE_RULES, Engine, moderate
+from comments.moderation.deasciify import restore
+from comments.moderation.dictionary import turkish_words
+from comments.moderation.text import TURKISH_LETTERS, tokenize
+from comments.tests.test_moderation_datasets import rows
+
+SENTENCE_RE = re.compile(r"[^.!?\n]+")
+WORD_RE = re.compile(r"[^\W\d_]+")
+RULES_ONLY = Engine(use_model=False)
+
+
+def no_turkish_chars(text):
+    return [f for f in moderate(text).findings if f.rule == "no_turkish_chars"]
+
+
+# Correct Turkish that needs no special letter: greetings, prayers, praise, news talk.
+CORRECT_WITHOUT_SPECIAL_LETTERS = [
+    "Tebrikler, harika bir analiz.",
+    "Harika bir haber olmuş",  # (has a letter: never asked anyway)
+    "Allah rahmet eylesin, mekanı cennet olsun",
+    "Allah razı olsun",
+    "Merhaba arkadaşlar, iyi akşamlar",
+    "Merhaba, iyi bayramlar",
+    "Harika bir yazı olmuş, tebrikler",
+    "Sanki her şey yolunda",
+    "Olur mu olmaz mı bilemem",
+    "Bu olay bir an evvel aydınlatılmalı",
+    "Harika",
+    "Tebrikler",
+    "Sanki bir film gibi",
+    "Olmak ya da olmamak",
+    "Sabah erkenden yola kalktık",
+    "Kaleme alan yazara selam olsun",
+    "Amin, Allah kabul etsin",
+    "Bayramınız kutlu olsun",
+    "Nerede kaldı bu adalet",
+    "Emeklinin maaşı yetmiyor",
+]
+ASCII_ONLY_CORRECT = [
+    "Tebrikler, harika bir analiz.",
+    "Allah rahmet eylesin",
+    "Allah kabul etsin, amin",
+    "Merhaba, iyi bayramlar",
+    "Sanki her an olabilir",
+    "Olur, neden olmasin diye sordu",  # "olmasin" lacks ı: told, but only this word
+    "Harika bir maka",
+    "Bravo, tebrikler, yine harika bir analiz",
+    "Sabah sabah bu haber iyi geldi",
+    "Olay yerine ekipler sevk edildi",
+    "Adana Mersin yolu kapandi mi",
+    "Mekani cennet olsun",
+    "Ellerine emeklerine sağlık",
+    "Iyi bayramlar",
+    "Selam olsun",
+    "Kalemine sağlık, tebrikler",
+    "Yine harika bir yazi",
+    "Bu sene kar erken geldi",
+    "Bence de olmaz",
+    "Amin amin amin",
+]
+
+
+@pytest.mark.parametrize("text", CORRECT_WITHOUT_SPECIAL_LETTERS + ASCII_ONLY_CORRECT[:5])
+def test_correct_turkish_is_never_told_it_lacks_letters(text):
+    assert not no_turkish_chars(text)
+    assert moderate(text).decision != "reject"
+
+
+def test_harika_is_never_offered_as_harika_with_a_dotless_i():
+    assert moderate("Tebrikler, harika bir analiz.").suggestion is None
+    verdict = moderate("harika bir analiz, cok guzel olmus, tesekkurler")
+    assert "harika" in verdict.suggestion and "harıka" not in verdict.suggestion
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        ("Washington cok guzel bir sehir", "Washington çok güzel bir şehir"),
+        ("Rabbim sabir versin, cok uzuldum", "Rabbim sabır versin, çok üzüldüm"),
+        ("sozcusu aciklama yapti", "sözcüsü açıklama yaptı"),
+        ("cok uzuluyorum, celiskili aciklamalar", "çok üzülüyorum, çelişkili açıklamalar"),
+        ("cok sukur adim adim ilerliyoruz", "çok şükür adım adım ilerliyoruz"),
+        ("Allah kimseyi olmesin, cok uzuldum", "Allah kimseyi ölmesin, çok üzüldüm"),
+        ("Erdogan'in aciklamasi", "Erdoğan'ın açıklaması"),
+        ("bu dogru mu, gercekten mi", "bu doğru mu, gerçekten mi"),
+        ("Ne zaman gelecek misin, cok merak ettim", "Ne zaman gelecek misin, çok merak ettim"),
+        ("cok guzelll olmussss", "çok güzelll olmuşşşş"),
+    ],
+)
+def test_restoration_is_whole_and_leaves_names_alone(ascii_text, restored):
+    assert moderate(ascii_text).suggestion == restored
+
+
+def test_unsure_words_never_reject():
+    # One sure word: review, not reject; names, "su"/"şu" and words right as typed count none.
+    text = "Biden bugun Washington'da bir konferans verdi"
+    (finding,) = no_turkish_chars(text)
+    assert finding.severity == "review"
+    assert text[finding.start : finding.end] == "bugun"
+    assert moderate(text).suggestion == "Biden bugün Washington'da bir konferans verdi"
+    assert not no_turkish_chars("Kemal Sunal su an olur dedi")
+
+
+def test_a_text_with_turkish_letters_is_never_asked_for_more():
+    assert not no_turkish_chars("Çok guzel olmus")
+
+
+def correct_sentences_from_the_data(limit=600):
+    """Sentences of clean Turkish tweets whose every word is a Turkish word as typed, with no
+    special letter (at least three words, not shouted, no mention or link)."""
+    words = turkish_words()
+    found = []
+    for row in rows("offenseval-tr.jsonl"):
+        if row["label"] != "clean":
+            continue
+        for sentence in SENTENCE_RE.findall(row["text"]):
+            sentence = sentence.strip(" ,;:-\"'")
+            tokens = WORD_RE.findall(sentence)
+            if (
+                len(tokens) < 3
+                or "@" in sentence
+                or "URL" in sentence
+                or "#" in sentence
+                or not TURKISH_LETTERS.isdisjoint(sentence)
+                or any(t.isupper() and len(t) > 1 for t in tokens)  # shouting: all_caps
+                or not sentence.isascii()
+            ):
+                continue
+            lowered = [t.replace("I", "ı").lower() for t in tokens]
+            if all(len(w) > 1 and words.known(w) for w in lowered):
+                found.append(sentence)
+    return found[:limit]
+
+
+def test_five_hundred_correct_sentences_from_the_data_are_never_refused():
+    sentences = correct_sentences_from_the_data()
+    assert len(sentences) >= 500
+    verdicts = [RULES_ONLY.moderate(s) for s in sentences]
+    assert [
+        s for s, v in zip(sentences, verdicts, strict=True) if "no_turkish_chars" in v.rules
+    ] == []
+    # Rejected only for an offence (an aimed insult in a tweet labelled clean), and rarely.
+    rejected = [v for v in verdicts if v.decision == "reject"]
+    assert all(v.rules <= OFFENCE_RULES for v in rejected)
+    assert len(rejected) <= len(sentences) // 100
+
+
+def test_restoration_of_the_ascii_copies():
+    pairs = rows("turkish-chars-pairs.jsonl")
+    originals = {r["id"]: r["text"] for r in pairs if r["label"] == "has_turkish_chars"}
+    exact = words = right = 0
+    for row in pairs:
+        if row["label"] != "no_turkish_chars":
+            continue
+        original = originals[row["id"].removesuffix("-ascii")]
+        restored, _ = restore(row["text"], tokenize(row["text"]))
+        exact += restored == original
+        a, b = restored.split(), original.split()
+        if len(a) == len(b):
+            words += len(a)
+            right += sum(x == y for x, y in zip(a, b, strict=True))
+    # Measured 0.67 exact and 0.968 per word (see the closing note); a regression fails.
+    assert exact / 1000 >= 0.65
+    assert right / words >= 0.96
+
+
+def test_names_of_the_story_are_written_as_the_story_writes_them():
+    story = "Bakan Özdemir, Washington'da Trumpov ile görüştü. Görüşme iki saat sürdü."
+    text = "Ozdemir ile Trumpov gorusmesi cok iyi gecti"
+    verdict = moderate(text, story=story)
+    assert verdict.suggestion == "Özdemir ile Trumpov görüşmesi çok iyi geçti"
+    (finding,) = [f for f in verdict.findings if f.rule == "no_turkish_chars"]
+    assert text[finding.start : finding.end] == "gorusmesi cok iyi gecti"
+    # A name the story writes without Turkish letters stays exactly so.
+    assert "Washington" in moderate("Washington gorusmesi cok iyi", story=story).suggestion

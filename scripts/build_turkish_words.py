@@ -1,0 +1,165 @@
+"""Build comments/moderation/data/turkish_words.npz: the Turkish word table of the engine.
+
+    python scripts/build_turkish_words.py [--hunspell DIR] [--data ../shared/moderation]
+
+Every word form of Debian's ``hunspell-tr`` dictionary (tr_TR.dic with each suffix of
+tr_TR.aff applied; ``apt-get install hunspell-tr``; MPL-2.0, Harun Reşit Zafer), plus the
+informal forms that recur in the OffensEval-2020 Turkish tweets (``bişey``, ``düşüyo``), stored
+as what the engine needs and no more:
+
+* ``keys``: CRC-32 of the word folded to ASCII (``çğıöşü`` → ``cgiosu``), sorted;
+* ``masks``: which letters of the folded word are the Turkish ones (bit k: letter k is
+  ç ğ ı ö ş or ü), one row per form, so ``dogru`` has one row and ``olur`` two (olur, ölür);
+* ``counts``: how often the form occurs in tweets written with Turkish letters (the rows of
+  ``turkish-chars-pairs.jsonl`` are left out: they measure the restorer);
+* ``proper``: the form is only written capitalised in the dictionary (a name: Özdemir);
+* ``pairs`` and ``pair_counts``: for words whose ASCII spelling has several forms (``su``/``şu``,
+  ``on``/``ön``), how often each form follows a word (``<``: ``icmek su`` is read as "after
+  içmek", folded) or precedes one (``>``), in the same tweets: the context that tells them apart.
+
+Deterministic: same inputs, same file. Only this script reads hunspell-tr; the site reads the
+table with numpy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from comments.moderation.dictionary import TABLE_FILE, letter_mask  # noqa: E402
+from comments.moderation.text import TURKISH_LETTERS, fold, turkish_lower  # noqa: E402
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+MIN_TWEET_COUNT = 3  # informal forms kept from the tweets: seen at least this often
+
+
+def read_affixes(path: Path) -> dict[str, list[tuple[str, str, str]]]:
+    rules: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == "SFX":
+            flag, strip, add, condition = parts[1:5]
+            rules[flag].append(
+                ("" if strip == "0" else strip, "" if add == "0" else add.split("/")[0], condition)
+            )
+    return rules
+
+
+def dictionary_forms(directory: Path) -> Counter:
+    """Each form of the dictionary -> 1 if written in lower case somewhere, else 0 (a name)."""
+    rules = read_affixes(directory / "tr_TR.aff")
+    forms: dict[str, int] = {}
+    with (directory / "tr_TR.dic").open(encoding="utf-8") as handle:
+        next(handle)  # the entry count
+        for line in handle:
+            word, _, flags = line.strip().partition("/")
+            if not word:
+                continue
+            found = [word]
+            for flag in flags.split(",") if flags else ():
+                for strip, add, condition in rules.get(flag, ()):
+                    if condition != "." and not re.search(condition + "$", word):
+                        continue
+                    if word.endswith(strip):
+                        found.append(word[: len(word) - len(strip)] + add)
+            for form in found:
+                lower = turkish_lower(form)
+                if not lower.isalpha() or len(lower) > 32:
+                    continue
+                written_lower = form[:1].islower()
+                forms[lower] = max(forms.get(lower, 0), int(written_lower))
+    return forms
+
+
+def tweets(data: Path) -> list[list[str]]:
+    """The lower-case words of the Turkish tweets written with Turkish letters, minus the
+    measured ones."""
+    measured = set()
+    with (data / "turkish-chars-pairs.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            measured.add(json.loads(line)["id"].removesuffix("-ascii"))
+    found = []
+    with (data / "offenseval-tr.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            text = row["text"]
+            if row["id"] in measured or TURKISH_LETTERS.isdisjoint(text):
+                continue
+            found.append([turkish_lower(w) for w in WORD_RE.findall(text) if w != "USER"])
+    return found
+
+
+def context_pairs(texts: list[list[str]], ambiguous: set[str]) -> Counter:
+    """``"<before form"`` and ``"form after>"`` counts for the forms of ambiguous spellings."""
+    pairs: Counter = Counter()
+    for words in texts:
+        for i, word in enumerate(words):
+            if fold(word) not in ambiguous:
+                continue
+            if i > 0:
+                pairs[f"<{fold(words[i - 1])} {word}"] += 1
+            if i + 1 < len(words):
+                pairs[f"{word} {fold(words[i + 1])}>"] += 1
+    return pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hunspell", type=Path, default=Path("/usr/share/hunspell"))
+    parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "moderation")
+    args = parser.parse_args()
+
+    forms = dictionary_forms(args.hunspell)
+    texts = tweets(args.data)
+    counts = Counter(w for words in texts for w in words)
+    folded_forms = {fold(w) for w in forms}
+    for word, count in counts.items():
+        if word in forms or count < MIN_TWEET_COUNT or len(word) > 32 or len(word) < 2:
+            continue
+        # An informal form with Turkish letters (bişey), or an ASCII word no dictionary form
+        # folds to (tamamdır typed "tmm" is not one: chat-speak stays unknown).
+        if not word.isascii() or fold(word) not in folded_forms:
+            forms[word] = 1
+
+    spellings = Counter(fold(w) for w in forms)
+    ambiguous = {spelling for spelling, n in spellings.items() if n > 1}
+    pairs = sorted((p, n) for p, n in context_pairs(texts, ambiguous).items() if n >= 2)
+    rows = sorted(
+        (zlib.crc32(fold(w).encode()), -counts.get(w, 0), letter_mask(w), 1 - lower)
+        for w, lower in forms.items()
+    )
+    keys = np.array([r[0] for r in rows], dtype=np.uint32)
+    steps = np.diff(keys, prepend=np.uint32(0))
+    if steps.max() >= 2**16:
+        raise SystemExit("a step between keys does not fit 16 bits: store them wider")
+    masks = np.array([r[2] for r in rows], dtype="<u4")
+    TABLE_FILE.parent.mkdir(exist_ok=True)
+    np.savez_compressed(
+        TABLE_FILE,
+        # Steps between sorted keys fit 16 bits; the masks' bytes are stored plane by plane
+        # (all first bytes, then all second bytes...): both compress far better so.
+        key_steps=steps.astype(np.uint16),
+        mask_planes=masks.view(np.uint8).reshape(-1, 4).T.copy(),
+        counts=np.array([min(-r[1], 65535) for r in rows], dtype=np.uint16),
+        proper=np.array([r[3] for r in rows], dtype=np.uint8),
+        pairs=np.frombuffer("\n".join(p for p, _ in pairs).encode(), dtype=np.uint8),
+        pair_counts=np.array([min(n, 65535) for _, n in pairs], dtype=np.uint16),
+    )
+    print(
+        f"{len(rows):,} forms, {len(pairs):,} context pairs; "
+        f"wrote {TABLE_FILE} ({TABLE_FILE.stat().st_size:,} bytes)"
+    )
+
+
+if __name__ == "__main__":
+    main()
