@@ -76,9 +76,10 @@ def signed_in_commenter(request):
     return Commenter.objects.filter(pk=pk, confirmed_at__isnull=False).first()
 
 
-def set_commenter_cookie(response, value):
+def set_cookie(response, name, value):
+    """A long-lived signed cookie only the server reads (the commenter's, the reader's)."""
     response.set_cookie(
-        settings.COMMENTER_COOKIE_NAME,
+        name,
         value,
         max_age=settings.COMMENTER_COOKIE_MAX_AGE,
         httponly=True,

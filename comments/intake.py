@@ -161,7 +161,10 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
     else:
         comment.status = Comment.Status.HELD
         reason = Reason.HELD
-    first = not Comment.objects.filter(commenter=comment.commenter).exists()
+    # The first comment that was not refused brings the sign-in link (once per address).
+    first = not comment.commenter.comments.filter(
+        status__in=[Comment.Status.HELD, Comment.Status.APPROVED]
+    ).exists()
     comment.save()
     if comment.status == Comment.Status.APPROVED:
         decisions.announce([article.pk])  # its story's page shows it

@@ -95,7 +95,7 @@ class SignInView(View):
         if commenter is None:
             return render(request, self.template_name, {"commenter": None}, status=400)
         response = redirect("comments:mine")
-        identity.set_commenter_cookie(response, identity.sign_in(commenter))
+        identity.set_cookie(response, settings.COMMENTER_COOKIE_NAME, identity.sign_in(commenter))
         messages.success(request, _("You are signed in as %(email)s.") % {"email": commenter.email})
         return response
 
@@ -148,12 +148,5 @@ class ReportView(View):
             messages.info(request, _("You have already reported this comment."))
         response = redirect(comment.article.get_absolute_url() + "#comments")
         if new_cookie:
-            response.set_cookie(
-                settings.READER_COOKIE_NAME,
-                new_cookie,
-                max_age=settings.COMMENTER_COOKIE_MAX_AGE,
-                httponly=True,
-                secure=settings.SESSION_COOKIE_SECURE,
-                samesite="Lax",
-            )
+            identity.set_cookie(response, settings.READER_COOKIE_NAME, new_cookie)
         return response

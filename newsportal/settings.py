@@ -254,9 +254,8 @@ COMMENT_RATE_WINDOW_SECONDS = env_int("COMMENT_RATE_WINDOW_SECONDS", 600)
 COMMENT_DUPLICATE_WINDOW_SECONDS = 24 * 60 * 60
 
 # Commenters and readers (issue 11; comments/identity.py, comments/outbox.py). One block.
-# The signed cookie of a commenter signed in by the e-mail link (the page cache bypasses
-# the cache for requests that carry it: their comment form is filled in).
-COMMENTER_COOKIE_NAME = "commenter"
+# The signed cookie of a commenter signed in by the e-mail link is COMMENTER_COOKIE_NAME
+# (defined with the page cache's settings below, which bypass the cache for it).
 COMMENTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 READER_COOKIE_NAME = "reader"  # a stable anonymous key, for one report per reader
 SIGN_IN_LINK_MAX_AGE = int(os.environ.get("SIGN_IN_LINK_MAX_AGE", str(3 * 24 * 60 * 60)))

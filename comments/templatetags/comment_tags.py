@@ -6,6 +6,7 @@ from django import template
 from django.utils import dateformat, formats, timezone, translation
 from django.utils.safestring import mark_safe
 
+from articles.page_cache import CSRF_HOLE
 from articles.templatetags.dates import iso_time
 
 from ..forms import CommentForm
@@ -34,9 +35,9 @@ def comment_section(context, article):
     outcome = context.get("comment_outcome")
     request = context.get("request")
     commenter = signed_in_commenter(request) if request is not None else None
-    if context.get("reads_hole"):
-        # Rendered for the shared page cache (articles/page_cache.py holes()): never with
-        # a commenter's name and e-mail. The cache is bypassed for signed-in commenters
+    if str(context.get("csrf_token")) == CSRF_HOLE:
+        # Rendered for the shared page cache (a hole for the CSRF token): never with a
+        # commenter's name and e-mail. The cache is bypassed for signed-in commenters
         # (COMMENTER_COOKIE_NAME); this is the safety net should it not be.
         commenter = None
     rejection = None
