@@ -8,10 +8,11 @@ is committed (``signals.comments_decided``)::
 """
 
 from django.db import transaction
+from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.utils import timezone
 
 from .identity import notify_decided
-from .models import Comment
+from .models import Comment, Report
 from .signals import comments_decided
 
 
@@ -26,16 +27,20 @@ def decide(comments, status, moderator, reason=""):
         .exclude(status=status)
         .values_list("pk", flat=True)
     )
+    now = timezone.now()
+    settled = {}
     if status == Comment.Status.APPROVED:
         # Approving a reported comment settles it: later reports no longer hide it.
-        Comment.objects.filter(pk__in=comments.filter(reports__isnull=False).values("pk")).update(
-            reports_settled_at=timezone.now()
+        settled["reports_settled_at"] = Case(
+            When(Exists(Report.objects.filter(comment=OuterRef("pk"))), then=Value(now)),
+            default=F("reports_settled_at"),
         )
     updated = comments.update(
         status=status,
         moderated_by=moderator,
-        moderated_at=timezone.now(),
+        moderated_at=now,
         moderation_reason=reason[:300],
+        **settled,
     )
     announce(article_ids)
     if notify_ids:
