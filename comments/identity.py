@@ -24,6 +24,7 @@ from .models import Comment, Commenter, DomainRule, normalise_email
 LINK_SALT = "comments.sign-in-link"
 COOKIE_SALT = "comments.commenter"
 READER_SALT = "comments.reader"
+NOTIFY_AT_ONCE = 20  # decisions on more comments than this leave their mails to the cron job
 
 
 def commenter_for(email, name=""):
@@ -146,6 +147,8 @@ def notify_decided(comment_ids):
         notify=True,
         status__in=[Comment.Status.APPROVED, Comment.Status.REJECTED],
     ).select_related("article")
+    # A bulk decision's mails wait for ``send_outbox``: the moderator's request stays short.
+    send_now = len(comment_ids) <= NOTIFY_AT_ONCE
     with transaction.atomic():
         for comment in comments:
             outbox.queue(
@@ -155,4 +158,5 @@ def notify_decided(comment_ids):
                 else _("Your comment was not published"),
                 "comments/mail/decided.txt",
                 {"comment": comment, "site_url": settings.SITE_URL},
+                send_now=send_now,
             )

@@ -23,14 +23,16 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20  # then it stays in the table for a person to look at
 
 
-def queue(to, subject, template, context):
-    """Store a mail rendered from ``template`` and try to send it after commit."""
+def queue(to, subject, template, context, send_now=True):
+    """Store a mail rendered from ``template`` and try to send it after commit
+    (``send_now=False``: leave it to ``send_outbox``, e.g. for a bulk decision's mails)."""
     mail = OutboxMail.objects.create(
         to=to,
         subject=str(subject)[:200],
         body=render_to_string(template, context),
     )
-    transaction.on_commit(lambda: send(mail.pk))
+    if send_now:
+        transaction.on_commit(lambda: send(mail.pk))
     return mail
 
 

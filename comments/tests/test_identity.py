@@ -273,6 +273,21 @@ def test_commenter_who_asked_is_told_the_decision_with_the_reason(
     assert "Konu dışı." in mail.outbox[0].body
 
 
+def test_a_bulk_decisions_mails_wait_for_the_cron_job(
+    story, moderator, django_capture_on_commit_callbacks
+):
+    commenter = identity.commenter_for("ayse@example.com")
+    for n in range(identity.NOTIFY_AT_ONCE + 1):
+        Comment.objects.create(
+            article=story, name="A", email=commenter.email, body=f"Yorum {n}.", notify=True
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(Comment.objects.held(), Comment.Status.APPROVED, moderator)
+    assert not mail.outbox and OutboxMail.objects.filter(sent_at=None).count() == 21
+    call_command("send_outbox")
+    assert len(mail.outbox) == 21
+
+
 def test_notify_is_ignored_for_a_browser_not_signed_in(client, story, post_comment):
     post_comment(story, CLEAN_TR, notify="on")
     assert not latest_comment().notify
