@@ -1,5 +1,4 @@
 import logging
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -7,7 +6,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
-from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -195,10 +193,9 @@ class ReadCountingMixin:
         return {**super().get_hole_context(), "reads_hole": READS_HOLE}
 
     def get_hole_fillers(self):
-        total = SimpleNamespace(read_count=self.reads_shown)
         return {
             **super().get_hole_fillers(),
-            READS_HOLE: lambda: get_template("includes/read_count.html").render({"article": total}),
+            READS_HOLE: lambda: counters.total_line(self.reads_shown),
         }
 
     def get(self, request, *args, **kwargs):
