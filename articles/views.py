@@ -88,6 +88,7 @@ class CachedPageMixin:
         )
         self.use_cache_facts(found)
         if found.html is None:
+            request.page_cache_site_version = found.versions.get(page_cache.SITE)
             response = super().get(request, *args, **kwargs)
             if response.status_code != 200 or not hasattr(response, "render"):
                 return response
