@@ -20,6 +20,10 @@ import time
 
 from django.conf import settings
 from django.db.models import F
+from django.utils import formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 
 from . import read_buffer
 
@@ -34,6 +38,22 @@ BOT_USER_AGENT = re.compile(
     r"monitor|pingdom|uptime|headless|lighthouse|python-requests|scrapy|wget|curl/",
     re.IGNORECASE,
 )
+
+
+def total_line(total):
+    """The line under a story, as HTML: "This news has been read 1.234 times in total."
+
+    Built in Python rather than by a template: it fills a hole of every story page served
+    from the cache, where rendering a template was a fifth of the request's CPU. The
+    number is grouped in the reader's language, as ``floatformat:"g"`` writes it.
+    """
+    reads = formats.number_format(total, 0, force_grouping=True)
+    text = ngettext(
+        "This news has been read %(reads)s time in total",
+        "This news has been read %(reads)s times in total",
+        total,
+    ) % {"reads": reads}
+    return mark_safe(f'<p class="read-count">{conditional_escape(text)}</p>')  # noqa: S308
 
 
 def is_bot(user_agent):

@@ -13,6 +13,7 @@ whose renditions have not been made (saved by a bulk import, say) is shown as
 uploaded; ``manage.py make_renditions`` makes the missing ones.
 """
 
+import functools
 import io
 import logging
 import time
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from PIL import Image, ImageOps
 
 logger = logging.getLogger(__name__)
@@ -92,18 +93,24 @@ class Photo:
     def of(cls, image_field, width, height, widths):
         if not widths:
             return cls(src=image_field.url, width=width or 0, height=height or 0)
-
-        def srcset(fmt):
-            return ", ".join(
-                f"{default_storage.url(rendition_name(image_field.name, w, fmt))} {w}w"
-                for w in widths
-            )
-
-        share = max(w for w in widths if w <= SHARE_WIDTH)
-        return cls(
-            src=default_storage.url(rendition_name(image_field.name, share, "jpeg")),
-            width=share,
-            height=round(height * share / width),
-            jpeg_srcset=srcset("jpeg"),
-            webp_srcset=srcset("webp"),
+        return _photo_with_renditions(
+            storages["default"], image_field.name, width, height, tuple(widths)
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _photo_with_renditions(storage, name, width, height, widths):
+    """A photo's addresses, worked out once per process and storage (a story card's photo
+    is on every page that lists the story; a storage's ``url`` costs a few µs a call)."""
+
+    def srcset(fmt):
+        return ", ".join(f"{storage.url(rendition_name(name, w, fmt))} {w}w" for w in widths)
+
+    share = max(w for w in widths if w <= SHARE_WIDTH)
+    return Photo(
+        src=storage.url(rendition_name(name, share, "jpeg")),
+        width=share,
+        height=round(height * share / width),
+        jpeg_srcset=srcset("jpeg"),
+        webp_srcset=srcset("webp"),
+    )

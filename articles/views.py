@@ -1,5 +1,4 @@
 import logging
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -7,7 +6,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
-from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -90,6 +88,7 @@ class CachedPageMixin:
         )
         self.use_cache_facts(found)
         if found.html is None:
+            request.page_cache_site_version = found.versions.get(page_cache.SITE)
             response = super().get(request, *args, **kwargs)
             if response.status_code != 200 or not hasattr(response, "render"):
                 return response
@@ -195,10 +194,9 @@ class ReadCountingMixin:
         return {**super().get_hole_context(), "reads_hole": READS_HOLE}
 
     def get_hole_fillers(self):
-        total = SimpleNamespace(read_count=self.reads_shown)
         return {
             **super().get_hole_fillers(),
-            READS_HOLE: lambda: get_template("includes/read_count.html").render({"article": total}),
+            READS_HOLE: lambda: counters.total_line(self.reads_shown),
         }
 
     def get(self, request, *args, **kwargs):

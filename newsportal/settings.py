@@ -89,7 +89,7 @@ MIDDLEWARE = [
     *(["newsportal.db_routers.PrimaryForWritesMiddleware"] if REPLICA_DATABASE_URL else []),
     "django.middleware.security.SecurityMiddleware",
     "newsportal.headers.PermissionsPolicyMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "newsportal.headers.SiteCSPMiddleware",  # django-csp's, the policy built once
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -249,6 +249,26 @@ def test_a_renamed_section_shows_everywhere_at_once(make_article, committed):
     assert "Yeni bölüm" in page(story.get_absolute_url())
 
 
+def test_the_navigation_is_read_once_per_site_version(make_article, committed):
+    """Pages rendered for the page cache share the sections' list until SITE is renewed."""
+    first, second, third = make_article(), make_article(), make_article()
+    page("/")  # the SITE version is set
+    page(first.get_absolute_url())  # the sections are read under it
+
+    def reads_sections(url):
+        with CaptureQueriesContext(connection) as captured:
+            html = page(url)
+        return html, any('FROM "articles_section"' in q["sql"] for q in captured)
+
+    html, read = reads_sections(second.get_absolute_url())
+    assert not read and '<a class="nav-link" href="/section/dunya/">Dünya</a>' in html
+    with committed():
+        Section.objects.create(name_tr="Spor", name_en="Sports", slug_tr="spor", slug_en="sports")
+    html, read = reads_sections(third.get_absolute_url())
+    assert read and '<a class="nav-link" href="/section/spor/">Spor</a>' in html
+    assert '<a class="nav-link" href="/section/spor/">Spor</a>' in page(first.get_absolute_url())
+
+
 def test_a_bare_update_is_seen_within_page_cache_seconds(make_article, settings):
     """The known case: a QuerySet.update() sends no signal (README, "seen at once")."""
     story = make_article()

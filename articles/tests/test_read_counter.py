@@ -38,6 +38,18 @@ def test_page_shows_the_total_including_this_read(client, make_article):
     assert "This news has been read 42 times in total" in html
 
 
+@pytest.mark.parametrize("cache_seconds", [60, 0])
+def test_the_first_read_is_one_time_in_either_language(make_article, settings, cache_seconds):
+    """The line is built in Python (``counters.total_line``) for the cached page's hole and
+    for a page rendered alone: singular and plural, in Turkish and in English."""
+    settings.PAGE_CACHE_SECONDS = cache_seconds
+    path = make_article().get_absolute_url()
+    english = Client().get(f"/en{path}", HTTP_USER_AGENT=BROWSER)
+    assert '<p class="read-count">This news has been read 1 time in total</p>' in english.text
+    turkish = Client().get(path, HTTP_USER_AGENT=BROWSER)
+    assert '<p class="read-count">Bu haber toplam 2 kez okundu</p>' in turkish.text
+
+
 def test_reading_another_story_keeps_the_first_remembered(client, make_article):
     first, second = make_article(), make_article()
     client.get(first.get_absolute_url(), HTTP_USER_AGENT=BROWSER)

@@ -1,0 +1,156 @@
+"""CPU per story request, in process, through Django's whole middleware stack.
+
+Run with ``bench/story_cpu.sh`` (a throw-away PostgreSQL and Redis): production settings
+with Redis as the cache and the read buffer, the demo data, and Django's test client
+(every request a new reader, counted). It prints the median CPU time of this process
+(``time.process_time``: the database's and Redis's own CPU are not in it) per request:
+
+- the seed story from the page cache;
+- a trivial page through the same middleware (``/favicon.ico``: a redirect), the floor;
+- the seed story rendered from nothing (page cache off), with its demo comments and with
+  100 approved comments;
+- the seed story rendered while the cache is on but empty (rendered and stored).
+
+``--profile CASE`` prints cProfile's top functions for one case instead.
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="newsportal.settings",
+    DEBUG="0",
+    SECRET_KEY="bench-only-" + "x" * 50,
+    ALLOWED_HOSTS="testserver",
+    SECURE_SSL_REDIRECT="0",
+    CACHE_URL=os.environ["TEST_REDIS_URL"],
+    LOG_LEVEL="ERROR",
+)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
+SEED = "us-blasts-syrian-regimes-offensive-on-aleppo"
+
+
+CLIENT = None
+
+
+def get(path):
+    """A new reader (no cookies) through one handler (a new Client loads the middleware)."""
+    global CLIENT
+    CLIENT = CLIENT or Client()
+    CLIENT.cookies.clear()
+    response = CLIENT.get(path, HTTP_USER_AGENT=BROWSER, secure=True)
+    assert response.status_code in (200, 301, 302), (path, response.status_code)
+    return response
+
+
+def cpu_ms(request, runs, before=None):
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.process_time()
+        request()
+        times.append((time.process_time() - start) * 1000)
+    return statistics.median(times)
+
+
+def add_comments(slug, count):
+    from articles.models import Article
+    from comments.models import Comment
+
+    story = Article.objects.get(slug=slug)
+    Comment.objects.bulk_create(
+        Comment(
+            article=story,
+            name=f"Okur {n}",
+            email=f"okur{n}@example.com",
+            body="Çok güzel bir haber, emeğinize sağlık. Bu konuda daha fazla bilgi isterdim.",
+            status=Comment.Status.APPROVED,
+            language="tr",
+            created_at=timezone.now(),
+        )
+        for n in range(count)
+    )
+    return Comment.objects.filter(article=story, status=Comment.Status.APPROVED).count()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--profile", choices=["cached", "floor", "nothing", "nothing100", "stored"])
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    call_command("demo_data", verbosity=0)
+    path = f"/news/{SEED}/"
+    uncached = override_settings(PAGE_CACHE_SECONDS=0)
+
+    def seed_page():
+        return get(path)
+
+    def rendered():
+        with uncached:
+            get(path)
+
+    cases = {
+        "cached": ("seed story from the page cache", seed_page, None),
+        "floor": ("a redirect through the same middleware", lambda: get("/favicon.ico"), None),
+        "nothing": ("seed story rendered from nothing", rendered, None),
+        "stored": ("seed story rendered and stored (cache empty)", seed_page, cache.clear),
+    }
+    if args.profile:
+        if args.profile == "nothing100":
+            add_comments(SEED, 100)
+        label, request, before = cases[args.profile.removesuffix("100")]
+        for _ in range(20):
+            request()
+        profiler = cProfile.Profile(time.process_time)
+        for _ in range(args.runs):
+            if before:
+                before()
+            profiler.enable()
+            request()
+            profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(150)
+        return
+    print(
+        f"CPU ms per request, median of {args.runs}"
+        f" (cache: {settings.CACHES['default']['BACKEND']})"
+    )
+    seed_page()
+    for name in ("cached", "floor", "nothing", "stored"):
+        label, request, before = cases[name]
+        for _ in range(20):
+            request()
+        print(f"  {label:<48} {cpu_ms(request, args.runs, before):6.2f}")
+    approved = add_comments(SEED, 100)
+    for name in ("nothing", "stored", "cached"):
+        label, request, before = cases[name]
+        for _ in range(20):
+            request()
+        label = f"{label}, {approved} comments"
+        print(f"  {label:<48} {cpu_ms(request, args.runs, before):6.2f}")
+
+
+if __name__ == "__main__":
+    main()
