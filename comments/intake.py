@@ -134,10 +134,10 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
     )
     findings = [finding_record(f, body, "body") for f in verdict.findings]
     # A name is shown to every reader: swearing or insults in it count too.
-    name_verdict = moderate(name, extra=terms)
-    findings += [finding_record(f, name, "name") for f in name_offences(name_verdict)]
+    name_findings = name_offences(moderate(name, extra=terms))
+    findings += [finding_record(f, name, "name") for f in name_findings]
     # The strictest of the body's and the name's findings (the engine's own rule).
-    decision = Comment.Decision(decide([*verdict.findings, *name_offences(name_verdict)]))
+    decision = Comment.Decision(decide([*verdict.findings, *name_findings]))
 
     comment.decision = decision
     comment.language = verdict.lang
@@ -162,13 +162,17 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
         comment.status = Comment.Status.HELD
         reason = Reason.HELD
     # The first comment that was not refused brings the sign-in link (once per address).
-    first = not comment.commenter.comments.filter(
-        status__in=[Comment.Status.HELD, Comment.Status.APPROVED]
-    ).exists()
+    first = (
+        comment.status != Comment.Status.REJECTED
+        and client.site_url
+        and not comment.commenter.comments.filter(
+            status__in=[Comment.Status.HELD, Comment.Status.APPROVED]
+        ).exists()
+    )
     comment.save()
     if comment.status == Comment.Status.APPROVED:
         decisions.announce([article.pk])  # its story's page shows it
-    if first and comment.status != Comment.Status.REJECTED and client.site_url:
+    if first:
         identity.send_sign_in_link(comment.commenter, client.site_url)
     return Outcome(comment, reason, verdict=verdict, findings=findings)
 
