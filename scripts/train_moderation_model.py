@@ -107,8 +107,8 @@ def report(name, probabilities, labels, threshold):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "moderation")
-    parser.add_argument("--C", type=float, default=0.5)
-    parser.add_argument("--clean-flagged", type=float, default=0.115)
+    parser.add_argument("--C", type=float, default=0.3)
+    parser.add_argument("--clean-flagged", type=float, default=0.12)
     args = parser.parse_args()
 
     rows = load(args.data)

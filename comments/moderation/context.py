@@ -163,11 +163,14 @@ class Context:
                 positions.append(index)
         return positions
 
-    def second_person(self, hit: Hit, window: int = 3, *, before_only: bool = False) -> bool:
+    def second_person(
+        self, hit: Hit, window: int = 3, *, before_only: bool = False, possessive: bool = True
+    ) -> bool:
         """Is the hit aimed at the reader: "sen"/"you" near it, "salaksın", "aptal mısın"?
 
         The second-person word must stand in the same sentence; a negation right before the
         hit ("you are not dumb") or after it ("değilsin", "seni aptal yapmaz") cancels the aim.
+        ``possessive=False``: "your" does not aim it ("calls you out on your shit").
         """
         words = self.words
         if hit.first > 0 and words[hit.first - 1].fold in _NEGATIONS:
@@ -178,7 +181,8 @@ class Context:
         last = min(len(words) - 1, hit.last + (1 if before_only else window))
         for i in range(max(0, hit.first - window), last + 1):
             if i in self.addressee_positions and not self._sentence_break(i, hit):
-                return True
+                if possessive or words[i].fold not in _POSSESSIVES:
+                    return True
         token = words[hit.last]
         rest = token.fold[len(hit.entry.words[-1].stem) :]
         if len(rest) >= 3 and rest.endswith(_SECOND_PERSON_ENDINGS):
@@ -217,4 +221,5 @@ _SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
 _QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})
 _NEGATIONS_AFTER = ("degil", "yapmaz", "olmaz", "sayilmaz")
+_POSSESSIVES = frozenset({"your", "ur"})
 _NEGATIONS = frozenset({"not", "never", "isnt", "arent", "no", "nor"})

@@ -8,8 +8,8 @@ the threshold for the comment's language, and every verdict carries the probabil
 
 Features, per distinct word of the comment (after the engine's normalisation: lower-cased,
 Turkish letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word,
-and its character 3-, 4- and 5-grams with the word's edges marked (``<sal``, ``aksın>``), which
-catch suffixed and misspelled forms; per distinct pair of neighbouring words, the pair. Each is
+its character 2- to 5-grams with the word's edges marked (``<sal``, ``aksın>``), which catch
+suffixed and misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word); per distinct pair of neighbouring words, the pair. Each is
 hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by
 ``1/sqrt(words)`` so long comments are not offensive by length alone; a logistic model reads the
 sum, and Platt scaling (``scale``, ``shift``, fitted on rows the model did not learn from)
@@ -33,7 +33,8 @@ from pathlib import Path
 from .text import fold, forms
 
 BUCKETS = 2**19
-NGRAMS = (3, 4, 5)
+NGRAMS = (2, 3, 4, 5)
+PREFIXES = (4, 5, 6)
 MODEL_FILE = Path(__file__).with_name("model") / "weights.npz"
 #: A word is shown as evidence when it adds at least this much to the score (log-odds).
 EVIDENCE_WEIGHT = 1.0
@@ -57,11 +58,12 @@ def _bucket(name: str) -> int:
 
 @lru_cache(maxsize=65536)
 def word_features(word: str) -> tuple[int, ...]:
-    """Buckets of one word: the word and its character n-grams (with repeats)."""
+    """Buckets of one word: the word, its character n-grams (with repeats) and prefixes."""
     names = ["w:" + word]
     marked = f"<{word}>"
     for n in NGRAMS:
         names += [marked[i : i + n] for i in range(len(marked) - n + 1)]
+    names += [f"p{n}:{word[:n]}" for n in PREFIXES if len(word) > n]
     return tuple(map(_bucket, names))
 
 

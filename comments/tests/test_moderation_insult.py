@@ -172,3 +172,47 @@ def test_a_curse_on_others_is_hurtful_never_a_belief_attack():
 )
 def test_a_negated_insult_is_not_aimed(text):
     assert "reject" not in severities(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Şeref yoksunu adam", "Sen bir şeref yoksunusun", "sanatçı bozuntusu", "seref yoksunu"],
+)
+def test_more_turkish_insults_are_hit(text):
+    assert severities(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hiç bozuntuya vermedi.",
+        "Şeref tribünü doluydu, yoksul ailelere yardım edildi.",
+        "Ekmekten yoksun kalan ailelere yardım",
+    ],
+)
+def test_words_near_the_new_insults_are_innocent(text):
+    assert not severities(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text", ["Makamına tüküreyim böyle işin", "suratına tüküreyim", "Ağzınıza osurayım sizin"]
+)
+def test_crude_wishes_are_hurtful(text):
+    assert severities(text, "hurtful") == {"review"}
+
+
+@pytest.mark.parametrize("text", ["Yere tükürük atmayın.", "Tükürmek yasaktır."])
+def test_words_near_the_crude_wishes_are_innocent(text):
+    assert not severities(text, "hurtful")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are we meant to be as stupid as they think?",
+        "Sen. Warren said the plan is stupid",
+        "I want to be an idiot-proof designer",
+    ],
+)
+def test_english_be_and_sen_do_not_aim_an_insult_at_the_reader(text):
+    assert "reject" not in severities(text, "insult")

@@ -176,3 +176,44 @@ def test_innocent_words_near_the_sicmak_stems_are_not_hit(text):
 )
 def test_slurs_stay_rejected(text):
     assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hepinizi sikerler", "anasını sikerken", "Canım sakso çekmek istiyorum", "sakso cekerim"],
+)
+def test_more_turkish_vulgar_verbs_are_rejected(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+def test_a_crude_threat_with_sokmak_goes_to_review():
+    assert ("profanity", "review") in rules("Sizin yapacağınız işe sokayım ben")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saksofon çalmayı öğreniyorum.",
+        "Saksofoncu sahneye çıktı.",
+        "Saksıdaki çiçekleri suladım.",
+        "Sokakta yürüyordum, sokağa çıkma yasağı yoktu.",
+        "Elimi cebime sokarım, üşüyorum.",
+        "Şeker fiyatları yine arttı.",
+        "seker fiyatlari yine artti",
+    ],
+)
+def test_innocent_words_near_the_new_vulgar_stems_are_not_hit(text):
+    assert not fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sometimes you just need someone who calls you out on your sh*t",
+        "she deserves your fucking follow",
+    ],
+)
+def test_your_before_english_swearing_is_not_aiming_it_at_the_reader(text):
+    found = rules(text)
+    assert ("profanity", "review") in found
+    assert ("profanity", "reject") not in found
