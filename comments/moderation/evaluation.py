@@ -23,6 +23,8 @@ from .language import preload
 from .model import is_holdout
 
 OFFENSIVE = "offensive"
+#: Where the report shows the precision/recall curve of the model score.
+CURVE_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
 CLEAN = "clean"
 
 
@@ -119,6 +121,27 @@ class Report:
             i = j
         return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
+    def curve(
+        self, thresholds: Iterable[float] = CURVE_THRESHOLDS
+    ) -> list[tuple[float, float, float, float]]:
+        """``(threshold, precision, recall, share of clean rows)`` of the model score alone,
+        counting a row as flagged when its score reaches the threshold."""
+        positives = sum(label for _, label in self.model_scores)
+        negatives = len(self.model_scores) - positives
+        points = []
+        for threshold in thresholds:
+            flagged = [label for score, label in self.model_scores if score >= threshold]
+            hits = sum(flagged)
+            points.append(
+                (
+                    threshold,
+                    hits / len(flagged) if flagged else 0.0,
+                    hits / positives if positives else 0.0,
+                    (len(flagged) - hits) / negatives if negatives else 0.0,
+                )
+            )
+        return points
+
     @property
     def per_second(self) -> float:
         return self.rows / self.seconds if self.seconds else 0.0
@@ -173,6 +196,11 @@ class Report:
         )
         if self.roc_auc is not None:
             out.append(f"model score ROC AUC {self.roc_auc:.3f} (offensive vs clean rows)")
+            for threshold, precision, recall, clean in self.curve():
+                out.append(
+                    f"  score >= {threshold:.2f}: precision {precision:.3f}, recall {recall:.3f}, "
+                    f"clean rows {clean:.3f}"
+                )
         out.append(f"throughput {self.per_second:,.0f} comments/second ({self.seconds:.2f} s)")
         return out
 

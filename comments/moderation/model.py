@@ -9,11 +9,13 @@ the threshold for the comment's language, and every verdict carries the probabil
 Features, per distinct word of the comment (after the engine's normalisation: lower-cased,
 Turkish letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word,
 its character 2- to 5-grams with the word's edges marked (``<sal``, ``aksın>``), which catch
-suffixed and misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word); per distinct pair of neighbouring words, the pair. Each is
-hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by
-``1/sqrt(words)`` so long comments are not offensive by length alone; a logistic model reads the
-sum, and Platt scaling (``scale``, ``shift``, fitted on rows the model did not learn from)
-makes it a probability that matches the observed share.
+suffixed and misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word);
+per distinct pair of neighbouring words, the pair. Each is hashed with CRC-32 into ``BUCKETS``
+weights. The sum over a comment is scaled by ``1/sqrt(words)`` so long comments are not
+offensive by length alone; a logistic model reads the sum, and Platt scaling (``scale``,
+``shift``, fitted on rows the model did not learn from) makes it a probability that matches the
+observed share. (Training weighs each feature by how much more often it occurs in offensive
+rows; the shipped weights already include that factor.)
 
 A word's weight is the sum of its features' weights: computed once per distinct word and
 cached, so a comment costs one look-up per word. The weights live in ``model/weights.npz``,

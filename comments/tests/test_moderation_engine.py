@@ -132,3 +132,6 @@ def test_evaluation_prints_the_roc_auc_of_the_model_score():
     assert report.roc_auc == 0.875
     assert "ROC AUC 0.875" in "\n".join(report.lines())
     assert Report().roc_auc is None
+    # At 0.4: three rows flagged, two offensive; every offensive row, one clean of two.
+    assert report.curve([0.4, 0.95]) == [(0.4, 2 / 3, 1.0, 0.5), (0.95, 0.0, 0.0, 0.0)]
+    assert "score >= 0.90: precision 1.000, recall 0.500, clean rows 0.000" in report.lines()[-2]

@@ -19,7 +19,9 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.words[hit.first].joined:
             severity = REJECT
         elif entry.soft:
-            severity = REJECT if ctx.second_person(hit, before_only=True, possessive=False) else REVIEW
+            severity = (
+                REJECT if ctx.second_person(hit, before_only=True, possessive=False) else REVIEW
+            )
         else:
             severity = entry.severity or REJECT
         findings.append(Finding(PROFANITY, severity, hit.start, hit.end, tr, en))
