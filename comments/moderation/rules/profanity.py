@@ -2,11 +2,12 @@
 
 Entries marked ``soft`` (English swearing used as an intensifier: "so fucking ready") are
 rejected only when aimed at the reader ("you piece of shit", "fuck you"), reviewed otherwise;
-"your" before them is not aim ("your fucking follow", "calls you out on your shit").
+"your" before them is not aim ("your fucking follow", "calls you out on your shit"), nor is a
+"you" further back when a determiner names a thing ("mind you, that shit was awful").
 Letters written apart on purpose (``s.i.k``) are always rejected.
 """
 
-from ..context import Context
+from ..context import Context, Hit
 from ..findings import PROFANITY, REJECT, REVIEW, Finding
 from ..messages import message
 
@@ -19,10 +20,19 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.words[hit.first].joined:
             severity = REJECT
         elif entry.soft:
-            severity = (
-                REJECT if ctx.second_person(hit, before_only=True, possessive=False) else REVIEW
+            aimed = not _names_a_thing(ctx, hit) and ctx.second_person(
+                hit, before_only=True, possessive=False
             )
+            severity = REJECT if aimed else REVIEW
         else:
             severity = entry.severity or REJECT
         findings.append(Finding(PROFANITY, severity, hit.start, hit.end, tr, en))
     return findings
+
+
+_DETERMINERS = frozenset({"that", "this", "the", "such", "dat"})
+
+
+def _names_a_thing(ctx: Context, hit: Hit) -> bool:
+    """Does a determiner stand right before the hit ("that shit", "this fucking game")?"""
+    return hit.first > 0 and ctx.words[hit.first - 1].fold in _DETERMINERS
