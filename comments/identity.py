@@ -19,7 +19,7 @@ from django.utils.crypto import constant_time_compare, get_random_string, salted
 from django.utils.translation import gettext_lazy as _
 
 from . import outbox
-from .models import Comment, Commenter, DomainRule, normalise_email
+from .models import Comment, Commenter, DomainRule, domain_key, normalise_email
 
 LINK_SALT = "comments.sign-in-link"
 COOKIE_SALT = "comments.commenter"
@@ -134,10 +134,17 @@ def is_trusted(commenter):
 
 
 def domain_action(email):
-    """The domain rule for this address's domain: "hold", "ban" or None."""
-    domain = normalise_email(email).rpartition("@")[2]
-    rule = DomainRule.objects.filter(domain=domain).first() if domain else None
-    return rule and rule.action
+    """The rule for this address's domain: "hold", "ban" or None.
+
+    A rule covers its subdomains (``example.com`` covers ``mail.example.com``); the most
+    specific rule wins. International names compare in punycode.
+    """
+    labels = domain_key(normalise_email(email).rpartition("@")[2]).split(".")
+    candidates = [".".join(labels[start:]) for start in range(len(labels) - 1)]
+    if not candidates:
+        return None
+    rules = DomainRule.objects.filter(domain__in=candidates).values_list("domain", "action")
+    return max(rules, key=lambda rule: len(rule[0]), default=(None, None))[1]
 
 
 def notify_decided(comment_ids):

@@ -214,6 +214,26 @@ def test_domain_rules(client, story, post_comment, action, status, http):
     assert latest_comment().status == Comment.Status.APPROVED
 
 
+@pytest.mark.parametrize(
+    "rules, address, action",
+    [
+        ({"spam.example": "ban"}, "a@spam.example", "ban"),
+        ({"spam.example": "ban"}, "a@mail.SPAM.example", "ban"),
+        ({"spam.example": "ban"}, "a@notspam.example", None),
+        ({"spam.example": "ban"}, "a@spam.example.org", None),
+        ({"spam.example": "ban", "ok.spam.example": "hold"}, "a@x.ok.spam.example", "hold"),
+        ({"bücher.example": "hold"}, "a@xn--bcher-kva.example", "hold"),
+        ({"xn--bcher-kva.example": "hold"}, "a@Bücher.example", "hold"),
+        ({"example": "ban"}, "a@example", None),  # a rule is never on a bare top-level name
+        ({"spam.example": "ban"}, "not an address", None),
+    ],
+)
+def test_a_domain_rule_covers_subdomains_and_international_names(db, rules, address, action):
+    for domain, rule_action in rules.items():
+        DomainRule.objects.create(domain=domain, action=rule_action)
+    assert identity.domain_action(address) == action
+
+
 # Readers' reports
 
 
