@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -148,7 +148,8 @@ def domain_action(email):
 
 
 def notify_decided(comment_ids):
-    """Tell commenters who asked (signed in, "tell me by e-mail") about decided comments."""
+    """Tell commenters who asked (signed in, "tell me by e-mail") about decided comments, each
+    in the language of the story commented on (the moderator's language may differ)."""
     comments = Comment.objects.filter(
         pk__in=comment_ids,
         notify=True,
@@ -158,12 +159,13 @@ def notify_decided(comment_ids):
     send_now = len(comment_ids) <= NOTIFY_AT_ONCE
     with transaction.atomic():
         for comment in comments:
-            outbox.queue(
-                comment.email,
-                _("Your comment was approved")
-                if comment.status == Comment.Status.APPROVED
-                else _("Your comment was not published"),
-                "comments/mail/decided.txt",
-                {"comment": comment, "site_url": settings.SITE_URL},
-                send_now=send_now,
-            )
+            with translation.override(comment.article.language):
+                outbox.queue(
+                    comment.email,
+                    _("Your comment was approved")
+                    if comment.status == Comment.Status.APPROVED
+                    else _("Your comment was not published"),
+                    "comments/mail/decided.txt",
+                    {"comment": comment, "site_url": settings.SITE_URL},
+                    send_now=send_now,
+                )

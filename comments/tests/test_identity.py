@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.template import Context, Template
 from django.test import Client as client_class
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles import page_cache
 from comments import identity, outbox
@@ -291,6 +291,27 @@ def test_commenter_who_asked_is_told_the_decision_with_the_reason(
         decide(Comment.objects.filter(pk=comment.pk), "rejected", moderator, "Konu dışı.")
     assert len(mail.outbox) == 1
     assert "Konu dışı." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    "language, subject, line",
+    [
+        ("tr", "Yorumunuz onaylandı", "yazdığınız yorum onaylandı"),
+        ("en", "Your comment was approved", "was approved"),
+    ],
+)
+def test_the_decision_is_told_in_the_storys_language_whatever_the_moderators(
+    make_article, moderator, language, subject, line, django_capture_on_commit_callbacks
+):
+    story = make_article(language=language)
+    comment = Comment.objects.create(
+        article=story, name="A", email="ayse@example.com", body="Güzel haber.", notify=True
+    )
+    other = "en" if language == "tr" else "tr"
+    with translation.override(other), django_capture_on_commit_callbacks(execute=True):
+        decide(Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED, moderator)
+    assert mail.outbox[0].subject == subject
+    assert line in mail.outbox[0].body and story.get_absolute_url() in mail.outbox[0].body
 
 
 def test_a_bulk_decisions_mails_wait_for_the_cron_job(
