@@ -33,6 +33,7 @@ from itertools import groupby
 
 from .dictionary import Form, letter_mask, turkish_words
 from .lexicon import Matcher, read_list
+from .text import turkish_lower
 
 #: A form is chosen over the next one when used at least this many times as often.
 MARGIN = 4
@@ -278,19 +279,16 @@ def _choose(
 
 
 def _suffix(token, word: str) -> Change | None:
-    """A suffix after an apostrophe (``in`` of ``Erdoğan'in``) in harmony with ``word``."""
-    vowels = [ch for ch in word.lower() if ch in "aeıioöuü"]
-    if not vowels:
+    """A suffix after an apostrophe (``in`` of ``Erdoğan'in``) in harmony with ``word``; the
+    invariant ones stay (``Ankara'daki``); a suffix out of harmony is left alone."""
+    stem = turkish_lower(word)
+    if len(stem) < 2:
         return None
-    last = vowels[-1]
-    target = "ı" if last in "aı" else "ü" if last in "öü" else None
-    if target is None:
+    suffix = _suffixes(stem, token.text.lower())
+    if suffix is None:
         return None
-    source = "i" if target == "ı" else "u"
-    raw = token.text
-    restored = "".join(_BACK_TO_FRONT[ch] if ch.lower() == source else ch for ch in raw.lower())
-    restored = copy_case(raw, restored)
-    if restored == raw:
+    restored = copy_case(token.text, suffix)
+    if restored == token.text:
         return None
     return Change(token.start, token.end, restored, False)
 
