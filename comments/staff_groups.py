@@ -28,12 +28,12 @@ def make_groups(Group, Permission):
     Commenter); the later one (``0006``) gives them. A test checks that, once migrated,
     every listed permission is there.
     """
+    existing = {
+        (p.content_type.app_label, p.content_type.model, p.codename): p
+        for p in Permission.objects.select_related("content_type")
+    }
     for name, wanted in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        existing = {
-            (p.content_type.app_label, p.content_type.model, p.codename): p
-            for p in Permission.objects.select_related("content_type")
-        }
         group.permissions.set(
             existing[key]
             for app, model, action in wanted
