@@ -11,14 +11,18 @@ as what the engine needs and no more:
 * ``masks``: which letters of the folded word are the Turkish ones (bit k: letter k is
   ç ğ ı ö ş or ü), one row per form, so ``dogru`` has one row and ``olur`` two (olur, ölür);
 * ``counts``: how often the form occurs in tweets written with Turkish letters (the rows of
-  ``turkish-chars-pairs.jsonl`` are left out: they measure the restorer);
+  ``turkish-chars-pairs.jsonl`` are left out: they measure the restorer), plus how often it
+  would occur in as many words of general Turkish by ``wordfreq``'s list (Apache-2.0 code,
+  CC BY-SA 4.0 data; ``pip install -r requirements-train.txt``): a second, larger sample
+  weighted as much as the tweets, so that ``işletmelere`` wins over ``isletmelere`` although
+  the tweets never use either;
 * ``proper``: the form is only written capitalised in the dictionary (a name: Özdemir);
 * ``pairs`` and ``pair_counts``: for words whose ASCII spelling has several forms (``su``/``şu``,
   ``on``/``ön``), how often each form follows a word (``<``: ``icmek su`` is read as "after
   içmek", folded) or precedes one (``>``), in the same tweets: the context that tells them apart.
 
-Deterministic: same inputs, same file. Only this script reads hunspell-tr; the site reads the
-table with numpy.
+Deterministic: same inputs, same file. Only this script reads hunspell-tr and wordfreq; the site
+reads the table with numpy.
 """
 
 from __future__ import annotations
@@ -99,6 +103,24 @@ def tweets(data: Path) -> list[list[str]]:
     return found
 
 
+def general_counts(forms, tweet_words: int) -> Counter:
+    """Each form's expected uses in ``tweet_words`` words of general Turkish (``wordfreq``'s
+    list: web, subtitles, news, Wikipedia and Twitter), at least 1 for a listed form.
+
+    Only forms of the table count: the list also holds words typed without their letters
+    (``cok``), which must not compete with the forms they stand for."""
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("tr", "small")
+    return Counter(
+        {
+            form: max(1, round(frequencies[form] * tweet_words))
+            for form in forms
+            if form in frequencies
+        }
+    )
+
+
 def context_pairs(texts: list[list[str]], ambiguous: set[str]) -> Counter:
     """``"<before form"`` and ``"form after>"`` counts for the forms of ambiguous spellings."""
     pairs: Counter = Counter()
@@ -131,6 +153,7 @@ def main() -> None:
         if not word.isascii() or fold(word) not in folded_forms:
             forms[word] = 1
 
+    counts += general_counts(forms, sum(counts.values()))
     spellings = Counter(fold(w) for w in forms)
     ambiguous = {spelling for spelling, n in spellings.items() if n > 1}
     pairs = sorted((p, n) for p, n in context_pairs(texts, ambiguous).items() if n >= 2)

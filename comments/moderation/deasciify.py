@@ -45,8 +45,8 @@ _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
-# Suffixes whose vowels do not change with the stem's (-yor, -bil, -ken, -ki).
-_INVARIANT = ("yor", "bil", "ken", "ki")
+# Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
+_INVARIANT = ("yor", "yo", "bil", "ken", "ki")
 _CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
 _PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
