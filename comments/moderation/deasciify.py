@@ -33,7 +33,7 @@ from itertools import groupby
 
 from .dictionary import Form, letter_mask, turkish_words
 from .lexicon import Matcher, read_list
-from .text import turkish_lower
+from .text import fold, turkish_lower
 
 #: A form is chosen over the next one when used at least this many times as often.
 MARGIN = 4
@@ -128,7 +128,7 @@ def _word(
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
     elif not name:
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
-        word, sure = _by_stem(words, squeezed), False
+        word, sure = _by_stem(words, squeezed) or _by_letters(words, squeezed), False
         if word is None:
             return None
     else:
@@ -169,6 +169,25 @@ def _by_stem(words, word: str) -> str | None:
             rest = _suffixes(choice.word, word[cut:])
             return None if rest is None else choice.word + rest
     return None
+
+
+_FRONT, _BACK = frozenset("eiöü"), frozenset("aıou")
+_NATIVE_LETTERS = frozenset("abcdefghijklmnoprstuvyz")
+
+
+def _by_letters(words, word: str) -> str | None:
+    """``word`` restored letter by letter (see :meth:`.TurkishWords.by_letters`), when the
+    result keeps vowel harmony: all its vowels front or all back, but for -yor and -ken
+    (a foreign word or a name, ``activity``, rarely does)."""
+    if len(word) < MIN_STEM or not _NATIVE_LETTERS.issuperset(word):
+        return None  # an abbreviation (usd) or a foreign word (wachowski)
+    restored = words.by_letters(word)
+    if restored == word:
+        return None
+    vowels = set(restored.replace("yor", "").replace("yo", "").replace("ken", ""))
+    if vowels & _FRONT and vowels & _BACK:
+        return None
+    return restored
 
 
 def _suffixes(stem: str, rest: str) -> str | None:
@@ -268,6 +287,10 @@ def _choose(
     best, second = forms[0], forms[1]
     if best.count >= MIN_COUNT and best.count >= MARGIN * second.count:
         return best, True
+    if best.count < MIN_COUNT:
+        by_stem = _by_stem_counts(words, forms)
+        if by_stem is not None:
+            return by_stem, True
     if any(form.word == typed for form in forms):
         return None, False
     if best.count > second.count:
@@ -276,6 +299,23 @@ def _choose(
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _by_stem_counts(words, forms: tuple[Form, ...]) -> Form | None:
+    """The form whose stem is used far more than the others' (``şairdir``: ``şair`` rather
+    than ``sair``), for forms too rare to compare themselves: the longest beginning, of
+    ``MIN_STEM`` letters or more, where the forms differ and one of them is used."""
+    length = len(forms[0].word)
+    for cut in range(length - 1, MIN_STEM - 1, -1):
+        stems = {form.word[:cut] for form in forms}
+        if len(stems) < 2:
+            return None  # the forms differ only after the stem: it cannot tell them apart
+        counts = {form.word[:cut]: form.count for form in words.forms(fold(forms[0].word[:cut]))}
+        ranked = sorted(((counts.get(form.word[:cut], 0), form) for form in forms), reverse=True)
+        (best, form), (second, _) = ranked[0], ranked[1]
+        if best:
+            return form if best >= MIN_COUNT and best >= MARGIN * second else None
+    return None
 
 
 def _suffix(token, word: str) -> Change | None:
