@@ -25,7 +25,7 @@ as what the engine needs and no more:
   (1: the Turkish letter, 0: the ASCII one) for each;
 * ``pairs`` and ``pair_counts``: for words whose ASCII spelling has several forms (``su``/``şu``,
   ``on``/``ön``), how often each form follows a word (``<``: ``icmek su`` is read as "after
-  içmek", folded) or precedes one (``>``), in the same tweets: the context that tells them apart.
+  içmek", folded; ``^`` stands for the start of a sentence, where ``Şu`` is far more common) or precedes one (``>``), in the same tweets: the context that tells them apart.
 
 Deterministic: same inputs, same file. Only this script reads hunspell-tr and wordfreq; the site
 reads the table with numpy.
@@ -46,6 +46,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from comments.moderation.deasciify import SENTENCE_ENDS, SENTENCE_START  # noqa: E402
 from comments.moderation.dictionary import (  # noqa: E402
     LETTER_WINDOWS,
     TABLE_FILE,
@@ -115,8 +116,22 @@ def tweets(data: Path) -> list[list[str]]:
             text = row["text"]
             if row["id"] in measured or TURKISH_LETTERS.isdisjoint(text):
                 continue
-            found.append([turkish_lower(w) for w in WORD_RE.findall(text) if w != "USER"])
+            found.append(sentence_words(text))
     return found
+
+
+def sentence_words(text: str) -> list[str]:
+    """The lower-case words of ``text``, with ``^`` before each sentence's first word (how the
+    restorer sees the word before one that starts a sentence)."""
+    words = []
+    for match in WORD_RE.finditer(text):
+        if match.group() == "USER":
+            continue
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in SENTENCE_ENDS:
+            words.append(SENTENCE_START)
+        words.append(turkish_lower(match.group()))
+    return words
 
 
 def general_counts(forms, tweet_words: int) -> Counter:
@@ -202,7 +217,7 @@ def main() -> None:
 
     forms = dictionary_forms(args.hunspell)
     texts = tweets(args.data)
-    counts = Counter(w for words in texts for w in words)
+    counts = Counter(w for words in texts for w in words if w != SENTENCE_START)
     folded_forms = {fold(w) for w in forms}
     for word, count in counts.items():
         if word in forms or count < MIN_TWEET_COUNT or len(word) > 32 or len(word) < 2:

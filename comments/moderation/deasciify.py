@@ -39,7 +39,10 @@ from .text import fold, turkish_lower
 MARGIN = 4
 #: ... and at least this often (a choice among rare forms is a guess).
 MIN_COUNT = 3
-_SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
+#: What may come before a word that starts a sentence.
+SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
+#: The word before a sentence's first word, for the word-pair counts.
+SENTENCE_START = "^"
 _APOSTROPHES = frozenset("'’")
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
@@ -94,7 +97,7 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
                 change = Change(token.start, token.end, restored, False)
         elif len(raw) >= 2:
             inside = _inside_sentence(text, index, token)
-            before = folded[index - 1] if index else ""
+            before = folded[index - 1] if inside else SENTENCE_START
             after = folded[index + 1] if index + 1 < len(folded) else ""
             change = _word(words, raw, token.start, inside, before, after)
         if change is not None:
@@ -342,7 +345,7 @@ def _inside_sentence(text: str, index: int, token) -> bool:
     if index == 0:
         return False
     before = text[: token.start].rstrip()
-    return bool(before) and before[-1] not in _SENTENCE_ENDS
+    return bool(before) and before[-1] not in SENTENCE_ENDS
 
 
 def copy_case(original: str, restored: str) -> str:
