@@ -25,7 +25,8 @@ as what the engine needs and no more:
   (1: the Turkish letter, 0: the ASCII one) for each;
 * ``pairs`` and ``pair_counts``: for words whose ASCII spelling has several forms (``su``/``şu``,
   ``on``/``ön``), how often each form follows a word (``<``: ``icmek su`` is read as "after
-  içmek", folded; ``^`` stands for the start of a sentence, where ``Şu`` is far more common) or precedes one (``>``), in the same tweets: the context that tells them apart.
+  içmek", folded; ``^`` stands for the start of a sentence, where ``Şu`` is far more common)
+  or precedes one (``>``), in the same tweets: the context that tells them apart.
 
 Deterministic: same inputs, same file. Only this script reads hunspell-tr and wordfreq; the site
 reads the table with numpy.
