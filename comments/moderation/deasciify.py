@@ -96,7 +96,7 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             if restored != raw:
                 change = Change(token.start, token.end, restored, False)
         elif len(raw) >= 2:
-            inside = _inside_sentence(text, index, token)
+            inside = inside_sentence(text, index, token)
             before = folded[index - 1] if inside else SENTENCE_START
             after = folded[index + 1] if index + 1 < len(folded) else ""
             change = _word(words, raw, token.start, inside, before, after)
@@ -340,7 +340,7 @@ def _after_apostrophe(text: str, previous, token) -> bool:
     return token.start == previous.end + 1 and text[previous.end] in _APOSTROPHES
 
 
-def _inside_sentence(text: str, index: int, token) -> bool:
+def inside_sentence(text: str, index: int, token) -> bool:
     """Does something other than a sentence start come before the token?"""
     if index == 0:
         return False
