@@ -58,6 +58,7 @@ from comments.moderation.text import TURKISH_LETTERS, fold, turkish_lower  # noq
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_TWEET_COUNT = 3  # informal forms kept from the tweets: seen at least this often
+UNKNOWN = "?"  # a word of the tweets that cannot be read for sure
 #: A letter context is kept when seen in at least this many uses...
 MIN_CONTEXT_USES = 3
 #: ... and one of the two letters makes at least this share of them (else the ASCII one is
@@ -131,7 +132,9 @@ def sentence_words(text: str) -> list[str]:
         before = text[: match.start()].rstrip()
         if not before or before[-1] in SENTENCE_ENDS:
             words.append(SENTENCE_START)
-        words.append(turkish_lower(match.group()))
+        word = match.group()
+        # Shouted with an ASCII I (ICIN): I may stand for ı or for İ, so the word is unknown.
+        words.append(UNKNOWN if word.isupper() and "I" in word else turkish_lower(word))
     return words
 
 
@@ -218,7 +221,7 @@ def main() -> None:
 
     forms = dictionary_forms(args.hunspell)
     texts = tweets(args.data)
-    counts = Counter(w for words in texts for w in words if w != SENTENCE_START)
+    counts = Counter(w for words in texts for w in words if w not in (SENTENCE_START, UNKNOWN))
     folded_forms = {fold(w) for w in forms}
     for word, count in counts.items():
         if word in forms or count < MIN_TWEET_COUNT or len(word) > 32 or len(word) < 2:

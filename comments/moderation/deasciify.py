@@ -180,8 +180,9 @@ _NATIVE_LETTERS = frozenset("abcdefghijklmnoprstuvyz")
 
 def _by_letters(words, word: str) -> str | None:
     """``word`` restored letter by letter (see :meth:`.TurkishWords.by_letters`), when the
-    result keeps vowel harmony: all its vowels front or all back, but for -yor and -ken
-    (a foreign word or a name, ``activity``, rarely does)."""
+    result keeps vowel harmony (all its vowels front or all back, but for -yor and -ken) and
+    starts with a word of the table: a foreign word or a name (``activity``, ``playlist``)
+    rarely does both."""
     if len(word) < MIN_STEM or not _NATIVE_LETTERS.issuperset(word):
         return None  # an abbreviation (usd) or a foreign word (wachowski)
     restored = words.by_letters(word)
@@ -189,6 +190,9 @@ def _by_letters(words, word: str) -> str | None:
         return None
     vowels = set(restored.replace("yor", "").replace("yo", "").replace("ken", ""))
     if vowels & _FRONT and vowels & _BACK:
+        return None
+    # It must start with a word of the table, as restored (bırak-ıyosunuz, not playlıst).
+    if not any(words.known(restored[:cut]) for cut in range(len(restored) - 1, 2, -1)):
         return None
     return restored
 

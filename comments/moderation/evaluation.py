@@ -143,7 +143,7 @@ def typed_without_letters(word: str) -> bool:
     if words is None or not word.isalpha():
         return False
     lacking = False
-    for form in words.forms(fold(word).lower()):
+    for form in words.forms(fold(turkish_lower(word))):
         cased = copy_case(word, form.word)
         if cased == word:
             return False
