@@ -50,7 +50,10 @@ MIN_STEM = 4  # letters of the known stem an unknown word must start with
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
 # Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
 _INVARIANT = ("yor", "yo", "bil", "ken", "ki")
-_CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# The parts of a hashtag or of a word with digits: words by their capitals, and digits.
+_PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_CIRCUMFLEXED = "âîûÂÎÛ"
+_PLAIN_VOWELS = str.maketrans(_CIRCUMFLEXED, "aiuAIU")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
 _PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
 
@@ -78,9 +81,9 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     previous = None  # (token, the text it stands for after restoration)
     folded = [t.fold for t in tokens]
     for index, token in enumerate(tokens):
-        raw = token.text
-        if token.is_hashtag and raw.isascii() and raw.isalpha():
-            change = _hashtag(words, token)
+        raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
+        if not token.is_mention and (token.is_hashtag or not raw.isalpha()) and raw.isascii():
+            change = _compound(words, token)
             if change is not None:
                 changes.append(change)
         if token.is_mention or token.is_hashtag or not raw.isascii() or not raw.isalpha():
@@ -100,6 +103,8 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             before = folded[index - 1] if inside else SENTENCE_START
             after = folded[index + 1] if index + 1 < len(folded) else ""
             change = _word(words, raw, token.start, inside, before, after)
+            if change is not None and raw != token.text:
+                change = _with_circumflexes(change, token.text)
         if change is not None:
             changes.append(change)
         previous = (token, change.restored if change else raw)
@@ -241,20 +246,33 @@ def _suffixes(stem: str, rest: str) -> str | None:
     return "".join(out[2:])
 
 
-def _hashtag(words, token) -> Change | None:
-    """``#CanakkaleGecilmez`` → ``#ÇanakkaleGeçilmez``: each capitalised part on its own."""
-    parts = _CAMEL_RE.findall(token.text)
-    if "".join(parts) != token.text:
+def _compound(words, token) -> Change | None:
+    """A hashtag or a word with digits, each capitalised part on its own (``#CanakkaleGecilmez``
+    → ``#ÇanakkaleGeçilmez``, ``19Mayis1919`` → ``19Mayıs1919``)."""
+    plain = token.text.translate(_PLAIN_VOWELS)
+    parts = _PARTS_RE.findall(plain)
+    if "".join(parts) != plain:
         return None
     restored = []
     for part in parts:
-        # Only words of the table: a hashtag joins words, which suffix rules would misread.
+        # Only words of the table: such a token joins words, which suffix rules would misread.
         change = (
-            _word(words, part, 0, False) if len(part) >= 2 and words.forms(part.lower()) else None
+            _word(words, part, 0, False)
+            if len(part) >= 2 and part.isalpha() and words.forms(part.lower())
+            else None
         )
         restored.append(change.restored if change else part)
-    text = "".join(restored)
-    return Change(token.start, token.end, text, False) if text != token.text else None
+    change = Change(token.start, token.end, "".join(restored), False)
+    change = _with_circumflexes(change, token.text)
+    return change if change.restored != token.text else None
+
+
+def _with_circumflexes(change: Change, typed: str) -> Change:
+    """The change with the circumflexes the word was typed with put back (``kıyâmet``)."""
+    restored = "".join(
+        t if t in _CIRCUMFLEXED else r for t, r in zip(typed, change.restored, strict=True)
+    )
+    return Change(change.start, change.end, restored, change.sure)
 
 
 def _particle(token, word: str) -> Change | None:

@@ -188,6 +188,9 @@ def test_restoration_of_the_ascii_copies():
         # A sentence that starts with "Su" mostly means "Şu"; water stays water.
         ("Su haberi okudum, cok uzuldum", "Şu haberi okudum, çok üzüldüm"),
         ("sicakta bol su icmek lazim, cok onemli", "sıcakta bol su içmek lazım, çok önemli"),
+        # Words typed with circumflexes or joined to digits.
+        ("kiyâmet gunu cok yakin", "kıyâmet günü çok yakın"),
+        ("19Mayis1919 cok guzel bir gundu", "19Mayıs1919 çok güzel bir gündü"),
         # Foreign words are left alone.
         ("stalingrad savasi cok uzun surdu", "stalingrad savaşı çok uzun sürdü"),
         ("Bu activity cok guzeldi", "Bu activity çok güzeldi"),
