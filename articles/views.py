@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
@@ -28,6 +27,7 @@ from django.views.generic import (
 from . import counters, page_cache, read_buffer, renewal, search, structured_data
 from .alternates import alternates
 from .counters import ReadVisit
+from .csrf_tokens import get_token
 from .models import PUBLIC_STATUSES, Article, Author, Section, Tag
 
 logger = logging.getLogger(__name__)

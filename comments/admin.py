@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from .decisions import announce, decide
 from .highlight import highlight
 from .models import Ban, Comment, Commenter, DomainRule, Term
-from .rule_names import finding_message, rule_name
+from .rule_names import FIELD_NAMES, SEVERITY_NAMES, finding_message, rule_name
 
 
 class ReasonActionForm(ActionForm):
@@ -192,8 +192,8 @@ class CommentAdmin(admin.ModelAdmin):
                 (
                     (
                         rule_name(f["rule"]),
-                        f["severity"],
-                        f.get("field", ""),
+                        SEVERITY_NAMES.get(f["severity"], f["severity"]),
+                        FIELD_NAMES.get(f.get("field"), f.get("field", "")),
                         f.get("evidence", ""),
                         finding_message(f),
                     )

@@ -14,12 +14,12 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from . import outbox
-from .models import Comment, Commenter, DomainRule, normalise_email
+from .models import Comment, Commenter, DomainRule, domain_key, normalise_email
 
 LINK_SALT = "comments.sign-in-link"
 COOKIE_SALT = "comments.commenter"
@@ -134,14 +134,22 @@ def is_trusted(commenter):
 
 
 def domain_action(email):
-    """The domain rule for this address's domain: "hold", "ban" or None."""
-    domain = normalise_email(email).rpartition("@")[2]
-    rule = DomainRule.objects.filter(domain=domain).first() if domain else None
-    return rule and rule.action
+    """The rule for this address's domain: "hold", "ban" or None.
+
+    A rule covers its subdomains (``example.com`` covers ``mail.example.com``); the most
+    specific rule wins. International names compare in punycode.
+    """
+    labels = domain_key(normalise_email(email).rpartition("@")[2]).split(".")
+    candidates = [".".join(labels[start:]) for start in range(len(labels) - 1)]
+    if not candidates:
+        return None
+    rules = DomainRule.objects.filter(domain__in=candidates).values_list("domain", "action")
+    return max(rules, key=lambda rule: len(rule[0]), default=(None, None))[1]
 
 
 def notify_decided(comment_ids):
-    """Tell commenters who asked (signed in, "tell me by e-mail") about decided comments."""
+    """Tell commenters who asked (signed in, "tell me by e-mail") about decided comments, each
+    in the language of the story commented on (the moderator's language may differ)."""
     comments = Comment.objects.filter(
         pk__in=comment_ids,
         notify=True,
@@ -151,12 +159,13 @@ def notify_decided(comment_ids):
     send_now = len(comment_ids) <= NOTIFY_AT_ONCE
     with transaction.atomic():
         for comment in comments:
-            outbox.queue(
-                comment.email,
-                _("Your comment was approved")
-                if comment.status == Comment.Status.APPROVED
-                else _("Your comment was not published"),
-                "comments/mail/decided.txt",
-                {"comment": comment, "site_url": settings.SITE_URL},
-                send_now=send_now,
-            )
+            with translation.override(comment.article.language):
+                outbox.queue(
+                    comment.email,
+                    _("Your comment was approved")
+                    if comment.status == Comment.Status.APPROVED
+                    else _("Your comment was not published"),
+                    "comments/mail/decided.txt",
+                    {"comment": comment, "site_url": settings.SITE_URL},
+                    send_now=send_now,
+                )

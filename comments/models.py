@@ -12,6 +12,16 @@ def normalise_email(address):
     return (address or "").strip().lower()
 
 
+def domain_key(domain):
+    """The one form of an e-mail domain we store and compare: lower-case ASCII, punycode for
+    an international name (``bücher.example`` → ``xn--bcher-kva.example``)."""
+    domain = (domain or "").strip().lower().lstrip("@")
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:  # not a valid name: stored as typed, never matches an address
+        return domain
+
+
 class Commenter(models.Model):
     """Someone who comments, known by an e-mail address.
 
@@ -308,7 +318,7 @@ class Report(models.Model):
 
 
 class DomainRule(models.Model):
-    """Everyone commenting from an e-mail domain is always held, or banned."""
+    """Everyone commenting from an e-mail domain or its subdomains is always held, or banned."""
 
     class Action(models.TextChoices):
         HOLD = "hold", _("Always hold")
@@ -336,7 +346,7 @@ class DomainRule(models.Model):
         return f"{self.domain}: {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
-        self.domain = self.domain.strip().lower().lstrip("@")
+        self.domain = domain_key(self.domain)
         super().save(*args, **kwargs)
 
 

@@ -1,4 +1,5 @@
-"""Readable, translated names for rule codes, and findings explained in a language."""
+"""Readable, translated names for rule codes, severities and fields, and findings explained
+in a language."""
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,16 @@ RULE_NAMES = {
     intake.BANNED: _("Banned sender"),
     intake.DUPLICATE: _("Duplicate"),
     intake.CLOSED: _("Comments closed"),
+}
+
+SEVERITY_NAMES = {
+    codes.REJECT: _("rejects"),
+    codes.REVIEW: _("sends to review"),
+}
+
+FIELD_NAMES = {
+    "body": _("comment"),
+    "name": _("name"),
 }
 
 

@@ -11,14 +11,25 @@ as what the engine needs and no more:
 * ``masks``: which letters of the folded word are the Turkish ones (bit k: letter k is
   ç ğ ı ö ş or ü), one row per form, so ``dogru`` has one row and ``olur`` two (olur, ölür);
 * ``counts``: how often the form occurs in tweets written with Turkish letters (the rows of
-  ``turkish-chars-pairs.jsonl`` are left out: they measure the restorer);
+  ``turkish-chars-pairs.jsonl`` are left out: they measure the restorer), plus how often it
+  would occur in as many words of general Turkish by ``wordfreq``'s list (Apache-2.0 code,
+  CC BY-SA 4.0 data; ``pip install -r requirements-train.txt``): a second, larger sample
+  weighted as much as the tweets, so that ``işletmelere`` wins over ``isletmelere`` although
+  the tweets never use either;
 * ``proper``: the form is only written capitalised in the dictionary (a name: Özdemir);
+* ``letter_key_steps``: for a word the table does not hold (``birakiyosunuz``), which of its
+  letters ``c g i o s u`` are Turkish, by the letters around each (Deniz Yuret's deasciifier
+  idea, learned here from the table's forms weighted by their counts): CRC-32 keys of the
+  contexts (see :func:`~comments.moderation.dictionary.letter_contexts`) that call for the
+  Turkish letter more surely than the smaller context inside them, and ``letter_key_labels``
+  (1: the Turkish letter, 0: the ASCII one) for each;
 * ``pairs`` and ``pair_counts``: for words whose ASCII spelling has several forms (``su``/``şu``,
   ``on``/``ön``), how often each form follows a word (``<``: ``icmek su`` is read as "after
-  içmek", folded) or precedes one (``>``), in the same tweets: the context that tells them apart.
+  içmek", folded; ``^`` stands for the start of a sentence, where ``Şu`` is far more common)
+  or precedes one (``>``), in the same tweets: the context that tells them apart.
 
-Deterministic: same inputs, same file. Only this script reads hunspell-tr; the site reads the
-table with numpy.
+Deterministic: same inputs, same file. Only this script reads hunspell-tr and wordfreq; the site
+reads the table with numpy.
 """
 
 from __future__ import annotations
@@ -36,11 +47,23 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from comments.moderation.dictionary import TABLE_FILE, letter_mask  # noqa: E402
+from comments.moderation.deasciify import SENTENCE_ENDS, SENTENCE_START  # noqa: E402
+from comments.moderation.dictionary import (  # noqa: E402
+    LETTER_WINDOWS,
+    TABLE_FILE,
+    letter_contexts,
+    letter_mask,
+)
 from comments.moderation.text import TURKISH_LETTERS, fold, turkish_lower  # noqa: E402
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_TWEET_COUNT = 3  # informal forms kept from the tweets: seen at least this often
+UNKNOWN = "?"  # a word of the tweets that cannot be read for sure
+#: A letter context is kept when seen in at least this many uses...
+MIN_CONTEXT_USES = 3
+#: ... and one of the two letters makes at least this share of them (else the ASCII one is
+#: kept: the restorer leaves a letter alone when unsure).
+SURE_SHARE = 0.9
 
 
 def read_affixes(path: Path) -> dict[str, list[tuple[str, str, str]]]:
@@ -95,8 +118,85 @@ def tweets(data: Path) -> list[list[str]]:
             text = row["text"]
             if row["id"] in measured or TURKISH_LETTERS.isdisjoint(text):
                 continue
-            found.append([turkish_lower(w) for w in WORD_RE.findall(text) if w != "USER"])
+            found.append(sentence_words(text))
     return found
+
+
+def sentence_words(text: str) -> list[str]:
+    """The lower-case words of ``text``, with ``^`` before each sentence's first word (how the
+    restorer sees the word before one that starts a sentence)."""
+    words = []
+    for match in WORD_RE.finditer(text):
+        if match.group() == "USER":
+            continue
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in SENTENCE_ENDS:
+            words.append(SENTENCE_START)
+        word = match.group()
+        # Shouted with an ASCII I (ICIN): I may stand for ı or for İ, so the word is unknown.
+        words.append(UNKNOWN if word.isupper() and "I" in word else turkish_lower(word))
+    return words
+
+
+def general_counts(forms, tweet_words: int) -> Counter:
+    """Each form's expected uses in ``tweet_words`` words of general Turkish (``wordfreq``'s
+    list: web, subtitles, news, Wikipedia and Twitter), at least 1 for a listed form.
+
+    Only forms of the table count: the list also holds words typed without their letters
+    (``cok``), which must not compete with the forms they stand for."""
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("tr", "small")
+    return Counter(
+        {
+            form: max(1, round(frequencies[form] * tweet_words))
+            for form in forms
+            if form in frequencies
+        }
+    )
+
+
+def letter_rules(counts: Counter) -> list[tuple[int, int]]:
+    """``(key, label)`` of the letter contexts that decide differently from the smaller one
+    inside them (see ``letter_key_steps`` above), learned from the forms used in ``counts``."""
+    uses: list[dict[str, list[int]]] = [defaultdict(lambda: [0, 0]) for _ in LETTER_WINDOWS]
+    for word, count in counts.items():
+        if count <= 0 or not word.isalpha():
+            continue
+        folded = fold(word)
+        if len(folded) != len(word):
+            continue
+        for k, ch in enumerate(folded):
+            if ch not in "cgiosu":
+                continue
+            turkish = int(word[k] != ch)
+            for level, context in enumerate(letter_contexts(folded, k)):
+                uses[level][context][turkish] += count
+    rules: list[tuple[int, int]] = []
+    decided: list[dict[str, int]] = []  # per level: the label each context ends up with
+    for level, found in enumerate(uses):
+        here: dict[str, int] = {}
+        for context, (ascii_uses, turkish_uses) in found.items():
+            total = ascii_uses + turkish_uses
+            label = int(turkish_uses >= SURE_SHARE * total)
+            if level == 0:
+                inherited = None
+            else:
+                inherited = decided[level - 1][parent_context(context, level)]
+            if level == 0 or (total >= MIN_CONTEXT_USES and label != inherited):
+                rules.append((zlib.crc32(context.encode()), label))
+                here[context] = label
+            else:
+                here[context] = inherited
+        decided.append(here)
+    return sorted(set(rules))
+
+
+def parent_context(context: str, level: int) -> str:
+    """The context of ``LETTER_WINDOWS[level - 1]`` inside ``context`` of ``level``."""
+    (left, right), (parent_left, parent_right) = LETTER_WINDOWS[level], LETTER_WINDOWS[level - 1]
+    window = context[:-1]
+    return window[left - parent_left : len(window) - (right - parent_right)] + str(level - 1)
 
 
 def context_pairs(texts: list[list[str]], ambiguous: set[str]) -> Counter:
@@ -121,7 +221,7 @@ def main() -> None:
 
     forms = dictionary_forms(args.hunspell)
     texts = tweets(args.data)
-    counts = Counter(w for words in texts for w in words)
+    counts = Counter(w for words in texts for w in words if w not in (SENTENCE_START, UNKNOWN))
     folded_forms = {fold(w) for w in forms}
     for word, count in counts.items():
         if word in forms or count < MIN_TWEET_COUNT or len(word) > 32 or len(word) < 2:
@@ -131,6 +231,7 @@ def main() -> None:
         if not word.isascii() or fold(word) not in folded_forms:
             forms[word] = 1
 
+    counts += general_counts(forms, sum(counts.values()))
     spellings = Counter(fold(w) for w in forms)
     ambiguous = {spelling for spelling, n in spellings.items() if n > 1}
     pairs = sorted((p, n) for p, n in context_pairs(texts, ambiguous).items() if n >= 2)
@@ -138,6 +239,8 @@ def main() -> None:
         (zlib.crc32(fold(w).encode()), -counts.get(w, 0), letter_mask(w), 1 - lower)
         for w, lower in forms.items()
     )
+    letters = letter_rules(Counter({w: counts[w] + 1 for w in forms}))
+    letter_keys = np.array([k for k, _ in letters], dtype=np.uint32)
     keys = np.array([r[0] for r in rows], dtype=np.uint32)
     steps = np.diff(keys, prepend=np.uint32(0))
     if steps.max() >= 2**16:
@@ -152,11 +255,13 @@ def main() -> None:
         mask_planes=masks.view(np.uint8).reshape(-1, 4).T.copy(),
         counts=np.array([min(-r[1], 65535) for r in rows], dtype=np.uint16),
         proper=np.array([r[3] for r in rows], dtype=np.uint8),
+        letter_key_steps=np.diff(letter_keys, prepend=np.uint32(0)),
+        letter_key_labels=np.packbits(np.array([label for _, label in letters], dtype=np.uint8)),
         pairs=np.frombuffer("\n".join(p for p, _ in pairs).encode(), dtype=np.uint8),
         pair_counts=np.array([min(n, 65535) for _, n in pairs], dtype=np.uint16),
     )
     print(
-        f"{len(rows):,} forms, {len(pairs):,} context pairs; "
+        f"{len(rows):,} forms, {len(pairs):,} context pairs, {len(letters):,} letter contexts; "
         f"wrote {TABLE_FILE} ({TABLE_FILE.stat().st_size:,} bytes)"
     )
 

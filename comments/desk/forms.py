@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Comment, Commenter, DomainRule
+from ..models import Comment, Commenter, DomainRule, domain_key
 
 DECISIONS = {"approve": Comment.Status.APPROVED, "reject": Comment.Status.REJECTED}
 
@@ -36,9 +36,9 @@ class DomainRuleForm(forms.ModelForm):
         fields = ["domain", "action", "note"]
 
     def clean_domain(self):
-        domain = self.cleaned_data["domain"].strip().lower()
+        domain = domain_key(self.cleaned_data["domain"])
         domain_name(domain)
-        return domain.lstrip("@")
+        return domain
 
     def validate_unique(self):
         """A rule for a domain that has one replaces it (see the view): no uniqueness error."""

@@ -33,20 +33,27 @@ from itertools import groupby
 
 from .dictionary import Form, letter_mask, turkish_words
 from .lexicon import Matcher, read_list
+from .text import fold, turkish_lower
 
 #: A form is chosen over the next one when used at least this many times as often.
 MARGIN = 4
 #: ... and at least this often (a choice among rare forms is a guess).
 MIN_COUNT = 3
-_SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
+#: What may come before a word that starts a sentence.
+SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
+#: The word before a sentence's first word, for the word-pair counts.
+SENTENCE_START = "^"
 _APOSTROPHES = frozenset("'’")
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
-# Suffixes whose vowels do not change with the stem's (-yor, -bil, -ken, -ki).
-_INVARIANT = ("yor", "bil", "ken", "ki")
-_CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
+_INVARIANT = ("yor", "yo", "bil", "ken", "ki")
+# The parts of a hashtag or of a word with digits: words by their capitals, and digits.
+_PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_CIRCUMFLEXED = "âîûÂÎÛ"
+_PLAIN_VOWELS = str.maketrans(_CIRCUMFLEXED, "aiuAIU")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
 _PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
 
@@ -74,9 +81,9 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     previous = None  # (token, the text it stands for after restoration)
     folded = [t.fold for t in tokens]
     for index, token in enumerate(tokens):
-        raw = token.text
-        if token.is_hashtag and raw.isascii() and raw.isalpha():
-            change = _hashtag(words, token)
+        raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
+        if not token.is_mention and (token.is_hashtag or not raw.isalpha()) and raw.isascii():
+            change = _compound(words, token)
             if change is not None:
                 changes.append(change)
         if token.is_mention or token.is_hashtag or not raw.isascii() or not raw.isalpha():
@@ -92,10 +99,12 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             if restored != raw:
                 change = Change(token.start, token.end, restored, False)
         elif len(raw) >= 2:
-            inside = _inside_sentence(text, index, token)
-            before = folded[index - 1] if index else ""
+            inside = inside_sentence(text, index, token)
+            before = folded[index - 1] if inside else SENTENCE_START
             after = folded[index + 1] if index + 1 < len(folded) else ""
             change = _word(words, raw, token.start, inside, before, after)
+            if change is not None and raw != token.text:
+                change = _with_circumflexes(change, token.text)
         if change is not None:
             changes.append(change)
         previous = (token, change.restored if change else raw)
@@ -127,7 +136,7 @@ def _word(
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
     elif not name:
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
-        word, sure = _by_stem(words, squeezed), False
+        word, sure = _by_stem(words, squeezed) or _by_letters(words, squeezed), False
         if word is None:
             return None
     else:
@@ -168,6 +177,29 @@ def _by_stem(words, word: str) -> str | None:
             rest = _suffixes(choice.word, word[cut:])
             return None if rest is None else choice.word + rest
     return None
+
+
+_FRONT, _BACK = frozenset("eiöü"), frozenset("aıou")
+_NATIVE_LETTERS = frozenset("abcdefghijklmnoprstuvyz")
+
+
+def _by_letters(words, word: str) -> str | None:
+    """``word`` restored letter by letter (see :meth:`.TurkishWords.by_letters`), when the
+    result keeps vowel harmony (all its vowels front or all back, but for -yor and -ken) and
+    starts with a word of the table: a foreign word or a name (``activity``, ``playlist``)
+    rarely does both."""
+    if len(word) < MIN_STEM or not _NATIVE_LETTERS.issuperset(word):
+        return None  # an abbreviation (usd) or a foreign word (wachowski)
+    restored = words.by_letters(word)
+    if restored == word:
+        return None
+    vowels = set(restored.replace("yor", "").replace("yo", "").replace("ken", ""))
+    if vowels & _FRONT and vowels & _BACK:
+        return None
+    # It must start with a word of the table, as restored (bırak-ıyosunuz, not playlıst).
+    if not any(words.known(restored[:cut]) for cut in range(len(restored) - 1, 2, -1)):
+        return None
+    return restored
 
 
 def _suffixes(stem: str, rest: str) -> str | None:
@@ -214,20 +246,33 @@ def _suffixes(stem: str, rest: str) -> str | None:
     return "".join(out[2:])
 
 
-def _hashtag(words, token) -> Change | None:
-    """``#CanakkaleGecilmez`` → ``#ÇanakkaleGeçilmez``: each capitalised part on its own."""
-    parts = _CAMEL_RE.findall(token.text)
-    if "".join(parts) != token.text:
+def _compound(words, token) -> Change | None:
+    """A hashtag or a word with digits, each capitalised part on its own (``#CanakkaleGecilmez``
+    → ``#ÇanakkaleGeçilmez``, ``19Mayis1919`` → ``19Mayıs1919``)."""
+    plain = token.text.translate(_PLAIN_VOWELS)
+    parts = _PARTS_RE.findall(plain)
+    if "".join(parts) != plain:
         return None
     restored = []
     for part in parts:
-        # Only words of the table: a hashtag joins words, which suffix rules would misread.
+        # Only words of the table: such a token joins words, which suffix rules would misread.
         change = (
-            _word(words, part, 0, False) if len(part) >= 2 and words.forms(part.lower()) else None
+            _word(words, part, 0, False)
+            if len(part) >= 2 and part.isalpha() and words.forms(part.lower())
+            else None
         )
         restored.append(change.restored if change else part)
-    text = "".join(restored)
-    return Change(token.start, token.end, text, False) if text != token.text else None
+    change = Change(token.start, token.end, "".join(restored), False)
+    change = _with_circumflexes(change, token.text)
+    return change if change.restored != token.text else None
+
+
+def _with_circumflexes(change: Change, typed: str) -> Change:
+    """The change with the circumflexes the word was typed with put back (``kıyâmet``)."""
+    restored = "".join(
+        t if t in _CIRCUMFLEXED else r for t, r in zip(typed, change.restored, strict=True)
+    )
+    return Change(change.start, change.end, restored, change.sure)
 
 
 def _particle(token, word: str) -> Change | None:
@@ -267,6 +312,10 @@ def _choose(
     best, second = forms[0], forms[1]
     if best.count >= MIN_COUNT and best.count >= MARGIN * second.count:
         return best, True
+    if best.count < MIN_COUNT:
+        by_stem = _by_stem_counts(words, forms)
+        if by_stem is not None:
+            return by_stem, True
     if any(form.word == typed for form in forms):
         return None, False
     if best.count > second.count:
@@ -277,20 +326,34 @@ def _choose(
     return None, False
 
 
+def _by_stem_counts(words, forms: tuple[Form, ...]) -> Form | None:
+    """The form whose stem is used far more than the others' (``şairdir``: ``şair`` rather
+    than ``sair``), for forms too rare to compare themselves: the longest beginning, of
+    ``MIN_STEM`` letters or more, where the forms differ and one of them is used."""
+    length = len(forms[0].word)
+    for cut in range(length - 1, MIN_STEM - 1, -1):
+        stems = {form.word[:cut] for form in forms}
+        if len(stems) < 2:
+            return None  # the forms differ only after the stem: it cannot tell them apart
+        counts = {form.word[:cut]: form.count for form in words.forms(fold(forms[0].word[:cut]))}
+        ranked = sorted(((counts.get(form.word[:cut], 0), form) for form in forms), reverse=True)
+        (best, form), (second, _) = ranked[0], ranked[1]
+        if best:
+            return form if best >= MIN_COUNT and best >= MARGIN * second else None
+    return None
+
+
 def _suffix(token, word: str) -> Change | None:
-    """A suffix after an apostrophe (``in`` of ``Erdoğan'in``) in harmony with ``word``."""
-    vowels = [ch for ch in word.lower() if ch in "aeıioöuü"]
-    if not vowels:
+    """A suffix after an apostrophe (``in`` of ``Erdoğan'in``) in harmony with ``word``; the
+    invariant ones stay (``Ankara'daki``); a suffix out of harmony is left alone."""
+    stem = turkish_lower(word)
+    if len(stem) < 2:
         return None
-    last = vowels[-1]
-    target = "ı" if last in "aı" else "ü" if last in "öü" else None
-    if target is None:
+    suffix = _suffixes(stem, token.text.lower())
+    if suffix is None:
         return None
-    source = "i" if target == "ı" else "u"
-    raw = token.text
-    restored = "".join(_BACK_TO_FRONT[ch] if ch.lower() == source else ch for ch in raw.lower())
-    restored = copy_case(raw, restored)
-    if restored == raw:
+    restored = copy_case(token.text, suffix)
+    if restored == token.text:
         return None
     return Change(token.start, token.end, restored, False)
 
@@ -299,12 +362,12 @@ def _after_apostrophe(text: str, previous, token) -> bool:
     return token.start == previous.end + 1 and text[previous.end] in _APOSTROPHES
 
 
-def _inside_sentence(text: str, index: int, token) -> bool:
+def inside_sentence(text: str, index: int, token) -> bool:
     """Does something other than a sentence start come before the token?"""
     if index == 0:
         return False
     before = text[: token.start].rstrip()
-    return bool(before) and before[-1] not in _SENTENCE_ENDS
+    return bool(before) and before[-1] not in SENTENCE_ENDS
 
 
 def copy_case(original: str, restored: str) -> str:

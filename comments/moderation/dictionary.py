@@ -27,6 +27,21 @@ TABLE_FILE = Path(__file__).with_name("data") / "turkish_words.npz"
 #: ASCII letter -> its Turkish counterpart (ı is i without its dot).
 TURKISH_OF = {"c": "ç", "g": "ğ", "i": "ı", "o": "ö", "s": "ş", "u": "ü"}
 _SPECIAL = frozenset("çğıöşü")
+#: Letters to the left and right of a letter that decide it, from the smallest context to the
+#: largest (each holds the one before): see :meth:`TurkishWords.by_letters`.
+LETTER_WINDOWS = ((0, 0), (1, 0), (1, 1), (2, 1), (2, 2), (3, 2), (3, 3), (4, 3), (4, 4), (5, 4))
+_PAD = 5
+
+
+def letter_contexts(folded: str, k: int) -> list[str]:
+    """Letter ``k`` of the folded word in each of ``LETTER_WINDOWS``, with ``^`` and ``$`` for
+    the word's edges (``kitap``, 1 → ``i0``, ``ki1``, ``kit2``...)."""
+    padded = "^" * _PAD + folded + "$" * _PAD
+    at = k + _PAD
+    return [
+        f"{padded[at - left : at + right + 1]}{level}"
+        for level, (left, right) in enumerate(LETTER_WINDOWS)
+    ]
 
 
 def letter_mask(word: str) -> int:
@@ -67,6 +82,10 @@ class TurkishWords:
             self._proper = data["proper"]
             pairs = data["pairs"].tobytes().decode().split("\n")
             self._pairs = dict(zip(pairs, data["pair_counts"].tolist(), strict=True))
+            self._letter_keys = np.cumsum(data["letter_key_steps"], dtype=np.uint64).astype(
+                np.uint32
+            )
+            self._letter_labels = np.unpackbits(data["letter_key_labels"])
         self.forms = lru_cache(maxsize=65536)(self._forms)
 
     def __len__(self) -> int:
@@ -91,6 +110,24 @@ class TurkishWords:
                 )
             i += 1
         return tuple(found)
+
+    def by_letters(self, folded: str) -> str:
+        """The folded word (lower case) with the letters ``c g i o s u`` turned Turkish where
+        the letters around each call for it, judged on the largest context the table knows
+        (``birakiyosunuz`` → ``bırakıyosunuz``): for words the table does not hold."""
+        out = []
+        keys, labels = self._letter_keys, self._letter_labels
+        for k, ch in enumerate(folded):
+            if ch in TURKISH_OF:
+                for context in reversed(letter_contexts(folded, k)):
+                    key = self._key_type(zlib.crc32(context.encode()))
+                    i = int(keys.searchsorted(key))
+                    if i < len(keys) and keys[i] == key:
+                        if labels[i]:
+                            ch = TURKISH_OF[ch]
+                        break
+            out.append(ch)
+        return "".join(out)
 
     def context(self, before: str, form: str, after: str) -> int:
         """How often ``form`` follows the folded word ``before`` or precedes ``after``."""

@@ -7,20 +7,32 @@ Labels: ``clean`` is negative for every rule; ``offensive`` is positive for the 
 (a hit when any of ``profanity``, ``insult``, ``hurtful`` or ``belief_attack`` fires, with either
 severity, or the learned signal ``likely_offensive``); a rule code (``no_turkish_chars``) is
 positive for that rule; any other label (``has_turkish_chars``) is negative for every rule.
+
+Restoration: when the lines hold pairs (a row ``X`` and its ASCII copy ``X-ascii``, as in
+``turkish-chars-pairs.jsonl``), :func:`restoration` measures the Turkish letters restored in each
+copy against its original, whole comments and words (all pairs, with or without ``holdout``:
+the restorer is built without them).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .deasciify import copy_case, inside_sentence, restore
+from .dictionary import turkish_words
 from .engine import Engine, default_engine
 from .findings import CODES, OFFENCE_SIGNALS, REJECT, Verdict
 from .language import preload
 from .model import is_holdout
+from .text import fold, tokenize, turkish_lower, url_spans
+
+_WORD_RE = re.compile(r"\w+")
+ASCII_COPY = "-ascii"
 
 OFFENSIVE = "offensive"
 #: Where the report shows the precision/recall curve of the model score.
@@ -92,6 +104,87 @@ class RuleScore:
 
 
 @dataclass
+class Restoration:
+    """How the restored ASCII copies compare with their originals."""
+
+    comments: int = 0
+    exact: int = 0
+    #: Originals whose every word has all its Turkish letters (see :func:`typed_without_letters`).
+    consistent: int = 0
+    consistent_exact: int = 0
+    words: int = 0
+    right_words: int = 0
+    #: Capitalised words inside a sentence (names, as the restorer reads them), and how many
+    #: of them the restorer changed where the original has them as typed (and rightly so:
+    #: no dictionary form has more of their letters).
+    names: int = 0
+    names_changed: int = 0
+    #: Originals with words typed without their letters, and those words.
+    inconsistent_words: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        def share(a: int, b: int) -> str:
+            return f"{a}/{b} = {a / b:.1%}" if b else "-"
+
+        return [
+            f"restoration: exact {share(self.exact, self.comments)} comments; on the "
+            f"{self.consistent} whose original has all its Turkish letters "
+            f"{share(self.consistent_exact, self.consistent)}; words "
+            f"{share(self.right_words, self.words)}; names changed {self.names_changed} of "
+            f"{self.names}",
+            f"  {self.comments - self.consistent} originals have words typed without their "
+            f"letters ({len(self.inconsistent_words)} words)",
+        ]
+
+
+def typed_without_letters(word: str) -> bool:
+    """Is the word (as an original has it) a dictionary form short of some of its Turkish
+    letters (``icin``, ``ICIN`` for ``için``; ``Üzüntusunde``), and no dictionary form as it
+    stands?"""
+    words = turkish_words()
+    if words is None or not word.isalpha():
+        return False
+    lacking = False
+    for form in words.forms(fold(turkish_lower(word))):
+        cased = copy_case(word, form.word)
+        if cased == word:
+            return False
+        lacking = lacking or all(
+            typed == meant or (typed.isascii() and fold(turkish_lower(meant)) == typed.lower())
+            for typed, meant in zip(word, cased, strict=True)
+        )
+    return lacking
+
+
+def restoration(pairs: Iterable[tuple[str, str]]) -> Restoration:
+    """Each ASCII copy restored (with no story names) and compared with its original."""
+    score = Restoration()
+    for copy, original in pairs:
+        tokens = tokenize(copy, url_spans(copy))
+        restored, _ = restore(copy, tokens)
+        score.comments += 1
+        score.exact += restored == original
+        typed = [w for w in _WORD_RE.findall(original) if typed_without_letters(w)]
+        score.inconsistent_words += typed
+        if not typed:
+            score.consistent += 1
+            score.consistent_exact += restored == original
+        got, want = _WORD_RE.findall(restored), _WORD_RE.findall(original)
+        score.words += len(want)
+        if len(got) == len(want):
+            score.right_words += sum(g == w for g, w in zip(got, want, strict=True))
+        for index, token in enumerate(tokens):
+            if index and token.text[:1].isupper() and inside_sentence(copy, index, token):
+                at = slice(token.start, token.end)
+                if len(restored) == len(copy) == len(original):
+                    score.names += 1
+                    score.names_changed += restored[at] != copy[at] == original[
+                        at
+                    ] and not typed_without_letters(original[at])
+    return score
+
+
+@dataclass
 class Report:
     rows: int = 0
     bad_lines: int = 0
@@ -101,6 +194,7 @@ class Report:
     scores: dict[str, RuleScore] = field(default_factory=dict)
     #: (model score, is offensive) of rows labelled offensive or clean, when the model ran.
     model_scores: list[tuple[float, bool]] = field(default_factory=list)
+    restoration: Restoration | None = None
 
     @property
     def roc_auc(self) -> float | None:
@@ -201,6 +295,8 @@ class Report:
                     f"  score >= {threshold:.2f}: precision {precision:.3f}, recall {recall:.3f}, "
                     f"clean rows {clean:.3f}"
                 )
+        if self.restoration is not None:
+            out += self.restoration.lines()
         out.append(f"throughput {self.per_second:,.0f} comments/second ({self.seconds:.2f} s)")
         return out
 
@@ -228,12 +324,14 @@ def evaluate(
     engine = engine or default_engine()
     report = Report()
     parsed = []
+    texts = {}  # id -> text of every row, for the restoration pairs
     for _number, obj in read_lines(lines):
         if isinstance(obj, BadLine):
             report.bad_lines += 1
             if errors is not None:
                 errors.append(obj)
             continue
+        texts[str(obj.get("id", ""))] = obj["text"]
         if holdout and not is_holdout(str(obj.get("id", ""))):
             continue
         parsed.append(obj)
@@ -246,4 +344,11 @@ def evaluate(
     report.seconds = time.perf_counter() - started
     for obj, verdict in zip(parsed, verdicts, strict=True):
         report.add(str(obj.get("label", "")), verdict)
+    pairs = [
+        (text, texts[row_id.removesuffix(ASCII_COPY)])
+        for row_id, text in texts.items()
+        if row_id.endswith(ASCII_COPY) and row_id.removesuffix(ASCII_COPY) in texts
+    ]
+    if pairs:
+        report.restoration = restoration(pairs)
     return report

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.template import Context, Template
 from django.test import Client as client_class
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles import page_cache
 from comments import identity, outbox
@@ -214,6 +214,26 @@ def test_domain_rules(client, story, post_comment, action, status, http):
     assert latest_comment().status == Comment.Status.APPROVED
 
 
+@pytest.mark.parametrize(
+    "rules, address, action",
+    [
+        ({"spam.example": "ban"}, "a@spam.example", "ban"),
+        ({"spam.example": "ban"}, "a@mail.SPAM.example", "ban"),
+        ({"spam.example": "ban"}, "a@notspam.example", None),
+        ({"spam.example": "ban"}, "a@spam.example.org", None),
+        ({"spam.example": "ban", "ok.spam.example": "hold"}, "a@x.ok.spam.example", "hold"),
+        ({"bücher.example": "hold"}, "a@xn--bcher-kva.example", "hold"),
+        ({"xn--bcher-kva.example": "hold"}, "a@Bücher.example", "hold"),
+        ({"example": "ban"}, "a@example", None),  # a rule is never on a bare top-level name
+        ({"spam.example": "ban"}, "not an address", None),
+    ],
+)
+def test_a_domain_rule_covers_subdomains_and_international_names(db, rules, address, action):
+    for domain, rule_action in rules.items():
+        DomainRule.objects.create(domain=domain, action=rule_action)
+    assert identity.domain_action(address) == action
+
+
 # Readers' reports
 
 
@@ -271,6 +291,27 @@ def test_commenter_who_asked_is_told_the_decision_with_the_reason(
         decide(Comment.objects.filter(pk=comment.pk), "rejected", moderator, "Konu dışı.")
     assert len(mail.outbox) == 1
     assert "Konu dışı." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    "language, subject, line",
+    [
+        ("tr", "Yorumunuz onaylandı", "yazdığınız yorum onaylandı"),
+        ("en", "Your comment was approved", "was approved"),
+    ],
+)
+def test_the_decision_is_told_in_the_storys_language_whatever_the_moderators(
+    make_article, moderator, language, subject, line, django_capture_on_commit_callbacks
+):
+    story = make_article(language=language)
+    comment = Comment.objects.create(
+        article=story, name="A", email="ayse@example.com", body="Güzel haber.", notify=True
+    )
+    other = "en" if language == "tr" else "tr"
+    with translation.override(other), django_capture_on_commit_callbacks(execute=True):
+        decide(Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED, moderator)
+    assert mail.outbox[0].subject == subject
+    assert line in mail.outbox[0].body and story.get_absolute_url() in mail.outbox[0].body
 
 
 def test_a_bulk_decisions_mails_wait_for_the_cron_job(

@@ -46,6 +46,19 @@ def test_queue_lists_held_comments_first_with_rules_and_evidence(client, moderat
     assert list(filtered.context["cl"].result_list) == [rows[0]]
 
 
+def test_comment_page_names_each_finding_in_turkish(client, moderator, story):
+    comment = make_comment(
+        story,
+        "Bu yazar aptal biri",
+        findings=[{"rule": "insult", "severity": "review", "start": 9, "end": 14, "field": "body"}],
+        rules="insult",
+    )
+    client.force_login(moderator)
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    html = client.get(url).content.decode()
+    assert "<strong>Hakaret</strong> (incelemeye gönderir, yorum)" in html
+
+
 def test_moderator_approves_in_bulk_with_a_reason(client, moderator, story):
     first, second = make_comment(story, "Birinci yorum"), make_comment(story, "İkinci yorum")
     client.force_login(moderator)

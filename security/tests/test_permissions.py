@@ -2,19 +2,22 @@
 
 Readers see published stories only (404 for drafts, withdrawn and scheduled ones),
 never the admin, the moderation desk nor previews. Moderators: the comment queue and
-the desk (change, not add or delete), bans and word lists; no stories, no users.
-Editors: stories and comments, bans and word lists; no users or groups. Previews are
+the desk (change, not add or delete), bans and word lists, commenters' standing and e-mail
+domain rules; no stories, no users. Editors: stories and comments, bans and word lists,
+commenters and domain rules; no users or groups. Previews are
 for staff.
 """
 
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Ban, Comment, Term
+from comments.models import Ban, Comment, Commenter, Term
+from comments.staff_groups import GROUPS
 
 ROLES = ["anonymous", "commenter", "moderator", "editor"]
 
@@ -40,7 +43,15 @@ def comment(story):
 def objects(story, comment, draft):
     ban = Ban.objects.create(kind=Ban.Kind.EMAIL, value="spam@example.com")
     term = Term.objects.create(kind=Term.Kind.SUSPECT, term="deneme")
-    return {"story": story, "comment": comment, "draft": draft, "ban": ban, "term": term}
+    commenter = Commenter.objects.create(email="okur@example.com", name="Okur")
+    return {
+        "story": story,
+        "comment": comment,
+        "draft": draft,
+        "ban": ban,
+        "term": term,
+        "commenter": commenter,
+    }
 
 
 def admin_url(name, *args):
@@ -69,6 +80,13 @@ ADMIN_PAGES = {
         lambda o: admin_url("comments_term_change", o["term"].pk),
         (302, 302, 200, 200),
     ),
+    "commenters": (lambda o: admin_url("comments_commenter_changelist"), (302, 302, 200, 200)),
+    "a commenter's standing": (
+        lambda o: admin_url("comments_commenter_change", o["commenter"].pk),
+        (302, 302, 200, 200),
+    ),
+    "domain rules": (lambda o: admin_url("comments_domainrule_changelist"), (302, 302, 200, 200)),
+    "add a domain rule": (lambda o: admin_url("comments_domainrule_add"), (302, 302, 200, 200)),
     "stories": (lambda o: admin_url("articles_article_changelist"), (302, 302, 403, 200)),
     "add a story": (lambda o: admin_url("articles_article_add"), (302, 302, 403, 200)),
     "edit a story": (
@@ -90,6 +108,12 @@ ADMIN_PAGES = {
         (302, 302, 200, 200),
     ),
 }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", GROUPS)
+def test_every_listed_permission_exists_once_migrated(group):
+    assert Group.objects.get(name=group).permissions.count() == len(GROUPS[group])
 
 
 @pytest.mark.parametrize("role", ROLES)
