@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from articles import fragments
 from articles.page_cache import CSRF_HOLE
 from articles.templatetags.dates import iso_time
 
@@ -133,21 +134,23 @@ def add_local_times(comments):
 
 
 FORM_SLUG = "np-form-slug-3b9a"
-FORM_CSRF = "np-form-csrf-7c1e"
-_blank_forms = {}
 
 
 def blank_form(article, csrf_token):
-    """The empty comment form as HTML, rendered by crispy once per language and process and
-    then given the story's address and this page's CSRF token (crispy's layout costs
-    about a third of rendering a story page; the empty form is the same for every story)."""
-    language = translation.get_language()
-    html = _blank_forms.get(language)
-    if html is None:
-        form = CommentForm(article=SimpleNamespace(slug=FORM_SLUG))
-        html = _blank_forms[language] = render_crispy_form(form, context={"csrf_token": FORM_CSRF})
-    html = html.replace(FORM_SLUG, article.slug).replace(FORM_CSRF, str(csrf_token or ""))
-    return mark_safe(html)  # noqa: S308 (crispy's escaped HTML, a slug and a token)
+    """The empty comment form as HTML, rendered by crispy once per language and process
+    (``articles.fragments``) and then given the story's address and this page's CSRF token
+    (crispy's layout costs about a third of rendering a story page; the empty form is the
+    same for every story)."""
+    html = fragments.render_once(
+        ("comment form", translation.get_language()),
+        lambda: render_crispy_form(
+            CommentForm(article=SimpleNamespace(slug=FORM_SLUG)),
+            context={"csrf_token": fragments.CSRF_MARK},
+        ),
+    )
+    return fragments.fill(
+        html, {FORM_SLUG: article.slug, fragments.CSRF_MARK: str(csrf_token or "")}
+    )
 
 
 def rejection_details(outcome):
