@@ -10,8 +10,9 @@ rendered in its place) with escaped values::
     fragments.fill(html, {fragments.CSRF_MARK: token})
 
 What invalidates a fragment: its key (a renamed section, another language, another site
-name or year give another key), any change of settings (``setting_changed``: tests), and
-a restart of the process (a deploy: new templates, translations, static files, URLs).
+name or year give another key), a change of the settings fragments are rendered with
+(``RENDERING_SETTINGS``, changed by tests only), and a restart of the process (a deploy:
+new templates, translations, static files, URLs).
 """
 
 from django.core.signals import setting_changed
@@ -21,6 +22,21 @@ from django.utils.safestring import mark_safe
 
 CSRF_MARK = "np-fragment-csrf-7c1e"
 LIMIT = 200  # keys in use: a few per language; more means something varies that should not
+
+# What templates, URLs, static addresses and translations depend on.
+RENDERING_SETTINGS = {
+    "CRISPY_TEMPLATE_PACK",
+    "FORCE_SCRIPT_NAME",
+    "LANGUAGE_CODE",
+    "LANGUAGES",
+    "ROOT_URLCONF",
+    "SITE_NAME",
+    "STATIC_URL",
+    "STORAGES",
+    "TEMPLATES",
+    "TIME_ZONE",
+    "USE_I18N",
+}
 
 _rendered = {}
 
@@ -44,5 +60,6 @@ def fill(html, values):
 
 
 @receiver(setting_changed)
-def forget_fragments(**kwargs):
-    _rendered.clear()
+def forget_fragments(setting, **kwargs):
+    if setting in RENDERING_SETTINGS:
+        _rendered.clear()
