@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from . import renditions
+from .addresses import slug_url
 from .slugs import unique_slug
 
 
@@ -50,7 +51,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_url("articles:section", self.slug)
 
     def get_feed_url(self):
         return reverse("section_feed_rss", kwargs={"slug": self.slug})
@@ -82,7 +83,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
 
 class Tag(models.Model):
@@ -98,7 +99,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 class ArticleStatus(models.TextChoices):
@@ -284,7 +285,7 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         """The story in the reader's current interface language."""
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def get_canonical_url(self):
         """The story's one address for search engines, feeds and sitemaps: under its own

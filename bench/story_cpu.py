@@ -97,6 +97,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--profile", choices=["cached", "floor", "nothing", "nothing100", "stored"])
+    parser.add_argument(
+        "--queries", choices=["cached", "nothing", "stored"], help="print one request's SQL"
+    )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
@@ -117,6 +120,20 @@ def main():
         "nothing": ("seed story rendered from nothing", rendered, None),
         "stored": ("seed story rendered and stored (cache empty)", seed_page, cache.clear),
     }
+    if args.queries:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        label, request, before = cases[args.queries]
+        request()
+        if before:
+            before()
+        with CaptureQueriesContext(connection) as queries:
+            request()
+        for query in queries:
+            print(f"{query['time']:>6} {query['sql']}")
+        print(f"{len(queries)} queries: {label}")
+        return
     if args.profile:
         if args.profile == "nothing100":
             add_comments(SEED, 100)

@@ -3,9 +3,13 @@ from types import SimpleNamespace
 
 from crispy_forms.utils import render_crispy_form
 from django import template
+from django.urls import reverse
 from django.utils import dateformat, formats, timezone, translation
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from articles import fragments
 from articles.page_cache import CSRF_HOLE
 from articles.templatetags.dates import iso_time
 
@@ -49,6 +53,7 @@ def comment_section(context, article):
     return {
         "article": article,
         "comments": comments,
+        "comments_html": comment_list(comments, context.get("csrf_token")),
         "comments_open": comments_are_open(article),
         "form": form,
         "blank_form": None if form else blank_form(article, context.get("csrf_token")),
@@ -56,6 +61,53 @@ def comment_section(context, article):
         "request": request,
         "commenter": commenter,
     }
+
+
+# One approved comment, as the comment section's loop used to render it in the template.
+# Built in Python: a hundred comments cost about 1 ms instead of 9 (a report form each).
+COMMENT_HTML = """
+    <article class="comment" id="comment-{pk}">
+      <p class="mb-1"><strong>{name}</strong> · <time class="small text-body-secondary" \
+datetime="{time_iso}">{time_shown}</time></p>
+      <div class="comment-body">{body}</div>
+      <form class="comment-report" method="post" action="{report_url}">
+        {csrf_input}
+        <button type="submit" class="btn btn-link btn-sm p-0 text-body-secondary">{report}</button>
+      </form>
+    </article>
+  """
+PK_MARK = 987654321
+
+
+def comment_list(comments, csrf_token):
+    """The comments' HTML, each with its report form; every value escaped by format_html."""
+    if not comments:
+        return ""
+    report_url = reverse("comments:report", args=[PK_MARK])
+    token = str(csrf_token or "NOTPROVIDED")
+    csrf_input = (
+        ""  # what {% csrf_token %} writes without a token
+        if token == "NOTPROVIDED"
+        else format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+    )
+    report = gettext("Report")
+    return format_html_join(
+        "",
+        COMMENT_HTML,
+        (
+            {
+                "pk": comment.pk,
+                "name": comment.name,
+                "time_iso": comment.time_iso,
+                "time_shown": comment.time_shown,
+                "body": mark_safe(linebreaks(comment.body, autoescape=True)),  # noqa: S308
+                "report_url": report_url.replace(str(PK_MARK), str(comment.pk)),
+                "csrf_input": csrf_input,
+                "report": report,
+            }
+            for comment in comments
+        ),
+    )
 
 
 DATE_FORMAT_CHARACTERS = re.compile(r"(?<!\\)([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ])")
@@ -82,21 +134,23 @@ def add_local_times(comments):
 
 
 FORM_SLUG = "np-form-slug-3b9a"
-FORM_CSRF = "np-form-csrf-7c1e"
-_blank_forms = {}
 
 
 def blank_form(article, csrf_token):
-    """The empty comment form as HTML, rendered by crispy once per language and process and
-    then given the story's address and this page's CSRF token (crispy's layout costs
-    about a third of rendering a story page; the empty form is the same for every story)."""
-    language = translation.get_language()
-    html = _blank_forms.get(language)
-    if html is None:
-        form = CommentForm(article=SimpleNamespace(slug=FORM_SLUG))
-        html = _blank_forms[language] = render_crispy_form(form, context={"csrf_token": FORM_CSRF})
-    html = html.replace(FORM_SLUG, article.slug).replace(FORM_CSRF, str(csrf_token or ""))
-    return mark_safe(html)  # noqa: S308 (crispy's escaped HTML, a slug and a token)
+    """The empty comment form as HTML, rendered by crispy once per language and process
+    (``articles.fragments``) and then given the story's address and this page's CSRF token
+    (crispy's layout costs about a third of rendering a story page; the empty form is the
+    same for every story)."""
+    html = fragments.render_once(
+        ("comment form", translation.get_language()),
+        lambda: render_crispy_form(
+            CommentForm(article=SimpleNamespace(slug=FORM_SLUG)),
+            context={"csrf_token": fragments.CSRF_MARK},
+        ),
+    )
+    return fragments.fill(
+        html, {FORM_SLUG: article.slug, fragments.CSRF_MARK: str(csrf_token or "")}
+    )
 
 
 def rejection_details(outcome):

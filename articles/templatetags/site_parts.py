@@ -1,0 +1,61 @@
+"""The site's header and footer, rendered once per process and language (``fragments``)."""
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .. import fragments
+
+register = template.Library()
+
+NEXT_MARK = "np-fragment-next-4b2d"
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The brand, the search form, the language switch and the section navigation.
+
+    Kept per language, site name and the sections' names and addresses; the language
+    switch's CSRF token and ``next`` address (this page's) are filled in per request.
+    """
+    sections = list(context.get("nav_sections", ()))
+    key = (
+        "header",
+        translation.get_language(),
+        settings.SITE_NAME,
+        tuple((section.pk, section.name, section.slug) for section in sections),
+    )
+    html = fragments.render_once(
+        key,
+        lambda: render_to_string(
+            "includes/site_header.html",
+            {
+                "site_name": settings.SITE_NAME,
+                "nav_sections": sections,
+                "csrf_token": fragments.CSRF_MARK,
+                "next_path": NEXT_MARK,
+            },
+        ),
+    )
+    request = context.get("request")
+    return fragments.fill(
+        html,
+        {
+            fragments.CSRF_MARK: str(context.get("csrf_token", "")),
+            NEXT_MARK: request.get_full_path() if request is not None else "",
+        },
+    )
+
+
+@register.simple_tag
+def site_footer():
+    """The copyright line and the archive, language and feed links: per language and year."""
+    year = timezone.localtime().year
+    key = ("footer", translation.get_language(), settings.SITE_NAME, year)
+    return fragments.render_once(
+        key,
+        lambda: render_to_string(
+            "includes/site_footer.html", {"site_name": settings.SITE_NAME, "year": year}
+        ),
+    )
