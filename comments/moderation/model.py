@@ -6,16 +6,17 @@ its own finding, ``likely_offensive``, with severity ``review`` when the probabi
 the threshold for the comment's language, and every verdict carries the probability
 (``Verdict.score``) for the editors' queue. It never rejects.
 
-Features, per distinct word of the comment (after the engine's normalisation: lower-cased,
-Turkish letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word,
-its character 2- to 5-grams with the word's edges marked (``<sal``, ``aksın>``), which catch
-suffixed and misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word);
-per distinct pair of neighbouring words, the pair. Each is hashed with CRC-32 into ``BUCKETS``
-weights. The sum over a comment is scaled by ``1/sqrt(words)`` so long comments are not
-offensive by length alone; a logistic model reads the sum, and Platt scaling (``scale``,
-``shift``, fitted on rows the model did not learn from) makes it a probability that matches the
-observed share. (Training weighs each feature by how much more often it occurs in offensive
-rows; the shipped weights already include that factor.)
+Features, per distinct word of the comment (after the engine's normalisation: lower-cased, Turkish
+letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word, its character
+2- to 5-grams with the word's edges marked (``<sal``, ``aksın>``), which catch suffixed and
+misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word), except for a word
+of the allow-list (``sikke``, ``boks``, ``şık``: read whole and as written, so its pieces do not
+weigh like the swear word inside it); per distinct pair of neighbouring words, the pair. Each is
+hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by ``1/sqrt(words)``
+so long comments are not offensive by length alone; a logistic model reads the sum, and Platt
+scaling (``scale``, ``shift``, fitted on rows the model did not learn from) makes it a probability
+that matches the observed share. (Training weighs each feature by how much more often it occurs in
+offensive rows; the shipped weights already include that factor.)
 
 A word's weight is the sum of its features' weights: computed once per distinct word and
 cached, so a comment costs one look-up per word. The weights live in ``model/weights.npz``,
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import default_lexicon
 from .text import fold, forms
 
 BUCKETS = 2**19
@@ -49,9 +51,18 @@ def is_holdout(row_id: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def word_of(raw: str) -> str:
-    """The form of a token's text the model reads."""
+    """The form of a token's text the model reads: folded, except a word of the allow-list,
+    read as written (``şık`` is not ``sik``)."""
     _, _, squeezed, is_mention, _ = forms(raw)
-    return "@user" if is_mention else fold(squeezed)
+    if is_mention:
+        return "@user"
+    return squeezed if allowed(squeezed) else fold(squeezed)
+
+
+def allowed(word: str) -> bool:
+    """Is the word on the allow-list (``lexicons/allowed.txt``): innocent, though it contains
+    a bad stem (``sikke``, ``boks``, ``götürdü``, ``şık``)?"""
+    return default_lexicon().allowed.match_word(word, fold(word)) is not None
 
 
 def _bucket(name: str) -> int:
@@ -60,8 +71,11 @@ def _bucket(name: str) -> int:
 
 @lru_cache(maxsize=65536)
 def word_features(word: str) -> tuple[int, ...]:
-    """Buckets of one word: the word, its character n-grams (with repeats) and prefixes."""
+    """Buckets of one word: the word, its character n-grams (with repeats) and prefixes. A
+    word of the allow-list is read whole: its pieces would weigh like the swear word inside."""
     names = ["w:" + word]
+    if allowed(word):
+        return (_bucket(names[0]),)
     marked = f"<{word}>"
     for n in NGRAMS:
         names += [marked[i : i + n] for i in range(len(marked) - n + 1)]
