@@ -46,6 +46,7 @@ SITE = "site"
 LATEST = "latest"
 VERSION_PREFIX = "pages:v:"
 FACTS_PREFIX = "pages:facts:"
+PAGE_PREFIX = "pages:2:"  # 2: kept as split() parts (a cache filled before holds str pages)
 CSRF_HOLE = "np-csrf-hole-2f6c9d"
 PAGE_PARAMETER = re.compile(r"(page=[0-9]{1,6})?")
 
@@ -71,7 +72,7 @@ def page_key(request):
     if len(get_messages(request)):
         return None
     return (
-        f"pages:{request.scheme}://{request.get_host()}"
+        f"{PAGE_PREFIX}{request.scheme}://{request.get_host()}"
         f"{request.path}?{request.META.get('QUERY_STRING', '')}:{translation.get_language()}"
     )
 
@@ -87,7 +88,7 @@ class Lookup:
     key: str
     topics: list
     facts_name: str | None = None
-    html: str | None = None
+    parts: tuple | None = None  # the page as split() keeps it
     meta: dict = field(default_factory=dict)  # stored with the page (e.g. Last-Modified)
     versions: dict = field(default_factory=dict)  # topic -> token (None: not set yet)
     facts: object = None
@@ -138,7 +139,7 @@ def lookup(key, topics, facts_name=None, extra=None):
         found.facts = values.get(facts_key(facts_name))
     entry = values.get(key)
     if entry is not None and None not in found.current() and entry[0] == found.current():
-        found.html, found.meta = entry[1], entry[2]
+        found.parts, found.meta = entry[1], entry[2]
     return found
 
 
@@ -158,8 +159,9 @@ def fetch(keys, extra, found):
     return {k: cache.client.decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
 
 
-def store(found, html, **meta):
-    """Keep the rendered page under the versions it was rendered with."""
+def store(found, parts, **meta):
+    """Keep the rendered page (as :func:`split` made it) under the versions it was rendered
+    with."""
     if found is None or not found.reachable:
         return
     try:
@@ -170,7 +172,7 @@ def store(found, html, **meta):
             values = cache.get_many([VERSION_PREFIX + t for t in missing])
             found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
         if None not in found.current():
-            cache.set(found.key, (found.current(), html, meta), settings.PAGE_CACHE_SECONDS)
+            cache.set(found.key, (found.current(), parts, meta), settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("page cache unavailable; page not stored", exc_info=True)
 
@@ -207,10 +209,19 @@ def _quietly(operation, *args):
         logger.warning("page cache unavailable; cached pages expire on their own", exc_info=True)
 
 
-def fill(html, fillers):
-    """A cached page made right for this request: each placeholder replaced by its filler's
-    value (a string, or a callable returning one)."""
-    for placeholder, value in fillers.items():
-        if placeholder in html:
-            html = html.replace(placeholder, value() if callable(value) else value)
-    return html
+def split(html, placeholders):
+    """The rendered page as :func:`fill` joins it: the text between the placeholders as
+    UTF-8 bytes, each placeholder (a str) where it stands. Done once when the page is
+    stored, so that a request served from the cache neither searches nor encodes the page."""
+    holes = re.compile("(" + "|".join(map(re.escape, placeholders)) + ")")
+    return tuple(part if n % 2 else part.encode() for n, part in enumerate(holes.split(html)))
+
+
+def fill(parts, fillers):
+    """The page's bytes for this request: each placeholder replaced by its filler's value (a
+    str, or a callable returning one, called once however often the placeholder appears)."""
+    values = {}
+    for placeholder, filler in fillers.items():
+        if placeholder in parts:
+            values[placeholder] = (filler() if callable(filler) else filler).encode()
+    return b"".join(part if type(part) is bytes else values[part] for part in parts)

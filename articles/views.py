@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
@@ -24,6 +23,8 @@ from django.views.generic import (
     TemplateView,
     YearArchiveView,
 )
+
+from newsportal import csrf_tokens
 
 from . import counters, page_cache, read_buffer, renewal, search, structured_data
 from .alternates import alternates
@@ -69,7 +70,7 @@ class CachedPageMixin:
         return {"csrf_token": page_cache.CSRF_HOLE}
 
     def get_hole_fillers(self):
-        return {page_cache.CSRF_HOLE: lambda: str(get_token(self.request))}
+        return {page_cache.CSRF_HOLE: lambda: csrf_tokens.get_token(self.request)}
 
     def get_page_meta(self, context):
         """Facts about the rendered page to keep with it (see ``ConditionalPageMixin``)."""
@@ -87,16 +88,18 @@ class CachedPageMixin:
             self.get_round_trip_commands(),
         )
         self.use_cache_facts(found)
-        if found.html is None:
+        fillers = self.get_hole_fillers()
+        if found.parts is None:
             request.page_cache_site_version = found.versions.get(page_cache.SITE)
             response = super().get(request, *args, **kwargs)
             if response.status_code != 200 or not hasattr(response, "render"):
                 return response
             response.context_data.update(self.get_hole_context())
-            found.html = response.render().content.decode()
+            html = response.render().content.decode()
+            found.parts = page_cache.split(html, fillers)
             found.meta = self.get_page_meta(response.context_data)
-            page_cache.store(found, found.html, **found.meta)
-        return HttpResponse(page_cache.fill(found.html, self.get_hole_fillers()))
+            page_cache.store(found, found.parts, **found.meta)
+        return HttpResponse(page_cache.fill(found.parts, fillers))
 
 
 class ConditionalPageMixin(CachedPageMixin):
@@ -113,7 +116,7 @@ class ConditionalPageMixin(CachedPageMixin):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         found = self.cache_found
-        if found is None or found.html is None or response.status_code != 200:
+        if found is None or found.parts is None or response.status_code != 200:
             return response
         response.headers["ETag"] = found.etag
         last_modified = found.meta.get("last_modified")
