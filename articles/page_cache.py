@@ -120,9 +120,9 @@ def redis_client():
 def lookup(key, topics, facts_name=None, extra=None):
     """The page at ``key`` if it is still current, its topics' versions and its facts.
 
-    ``extra`` is ``(redis_client, add_commands)``: commands to run in the same round trip
-    when that client is the cache's (else in a round trip of their own); their results
-    are in ``Lookup.extra``.
+    ``extra`` is ``(redis_client, commands)``: Redis commands (tuples such as
+    ``("HGET", key, field)``) sent in the same round trip when that client is the cache's
+    (else in a round trip of their own); their replies are in ``Lookup.extra``.
     """
     found = Lookup(key, list(topics), facts_name)
     keys = [key, *(VERSION_PREFIX + t for t in found.topics)]
@@ -145,18 +145,40 @@ def lookup(key, topics, facts_name=None, extra=None):
 
 def fetch(keys, extra, found):
     own = redis_client()
-    if own is None or extra is None or extra[0] is not own:
-        if extra is not None:
+    commands = []
+    if extra is not None:
+        if extra[0] is own:
+            commands = extra[1]
+        else:
             pipe = extra[0].pipeline(transaction=False)
-            extra[1](pipe)
+            for command in extra[1]:
+                pipe.execute_command(*command)
             found.extra = pipe.execute()
+    if own is None:
         return cache.get_many(keys)
-    # django-redis: its keys and its encoding, in one pipeline with the caller's commands.
-    pipe = own.pipeline(transaction=False)
-    pipe.mget([cache.make_key(k) for k in keys])
-    extra[1](pipe)
-    values, *found.extra = pipe.execute()
+    # django-redis: its keys and its encoding, in one round trip with the caller's commands.
+    values, *replies = round_trip(own, [("MGET", *map(cache.make_key, keys)), *commands])
+    if commands:
+        found.extra = replies
     return {k: cache.client.decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
+
+
+def round_trip(client, commands):
+    """Redis commands sent together and their raw replies, in order.
+
+    A pipeline without redis-py's ``Pipeline`` (its per-command bookkeeping was a tenth of
+    a page served from the cache). No retry: a command may have run when its reply is lost.
+    """
+    pool = client.connection_pool
+    connection = pool.get_connection()
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+        return [connection.read_response() for _ in commands]
+    except BaseException:
+        connection.disconnect()  # replies may be left unread: never reuse it
+        raise
+    finally:
+        pool.release(connection)
 
 
 def store(found, parts, **meta):

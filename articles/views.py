@@ -48,8 +48,8 @@ class CachedPageMixin:
     Views say what the page depends on and what differs per request through hooks:
     ``get_cache_topics()``, ``get_cache_facts_name()`` and ``use_cache_facts()`` (a page
     with facts of its own, such as a story), ``get_round_trip_commands()`` (Redis commands
-    for the same round trip), ``get_hole_context()`` and ``get_hole_fillers()`` (what the
-    cached page leaves open and how each request fills it).
+    for the same round trip, as ``(client, [command, ...])``), ``get_hole_context()`` and
+    ``get_hole_fillers()`` (what the cached page leaves open and how each request fills it).
     """
 
     cache_topics = ()
@@ -145,15 +145,9 @@ class ReadCountingMixin:
         if story_id is None or not read_buffer.enabled():
             return super().get_round_trip_commands()
         self.visit = visit = ReadVisit(self.request, story_id)
-        counting = visit.should_count()
-
-        def add_commands(pipe):
-            if counting:
-                read_buffer.queue_read(pipe, story_id)
-            else:
-                pipe.hget(read_buffer.SHOWN, str(story_id))
-
-        return (read_buffer.client(), add_commands)
+        if visit.should_count():
+            return (read_buffer.client(), read_buffer.read_commands(story_id))
+        return (read_buffer.client(), [read_buffer.shown_command(story_id)])
 
     def use_cache_facts(self, found):
         speculated = self.visit if found.extra else None
