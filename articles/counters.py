@@ -70,6 +70,10 @@ class ReadVisit:
         self.window = settings.READ_COUNT_WINDOW_SECONDS
         self.recent = self._load()
         self.counted = False
+        # A reader's GET (the page may ask several times: decided once).
+        self.by_reader = request.method == "GET" and not is_bot(
+            request.META.get("HTTP_USER_AGENT", "")
+        )
 
     def _load(self):
         raw = self.request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT)
@@ -81,11 +85,7 @@ class ReadVisit:
         return recent
 
     def should_count(self):
-        if self.request.method != "GET":
-            return False
-        if is_bot(self.request.headers.get("User-Agent", "")):
-            return False
-        return self.article_id not in self.recent
+        return self.by_reader and self.article_id not in self.recent
 
     def count(self, article):
         """Count this read if it is one, and bring ``article.read_count`` up to the total

@@ -46,6 +46,7 @@ SITE = "site"
 LATEST = "latest"
 VERSION_PREFIX = "pages:v:"
 FACTS_PREFIX = "pages:facts:"
+PAGE_PREFIX = "pages:2:"  # 2: kept as split() parts (a cache filled before holds str pages)
 CSRF_HOLE = "np-csrf-hole-2f6c9d"
 PAGE_PARAMETER = re.compile(r"(page=[0-9]{1,6})?")
 
@@ -71,7 +72,7 @@ def page_key(request):
     if len(get_messages(request)):
         return None
     return (
-        f"pages:{request.scheme}://{request.get_host()}"
+        f"{PAGE_PREFIX}{request.scheme}://{request.get_host()}"
         f"{request.path}?{request.META.get('QUERY_STRING', '')}:{translation.get_language()}"
     )
 
@@ -87,7 +88,7 @@ class Lookup:
     key: str
     topics: list
     facts_name: str | None = None
-    html: str | None = None
+    parts: tuple | None = None  # the page as split() keeps it
     meta: dict = field(default_factory=dict)  # stored with the page (e.g. Last-Modified)
     versions: dict = field(default_factory=dict)  # topic -> token (None: not set yet)
     facts: object = None
@@ -119,9 +120,9 @@ def redis_client():
 def lookup(key, topics, facts_name=None, extra=None):
     """The page at ``key`` if it is still current, its topics' versions and its facts.
 
-    ``extra`` is ``(redis_client, add_commands)``: commands to run in the same round trip
-    when that client is the cache's (else in a round trip of their own); their results
-    are in ``Lookup.extra``.
+    ``extra`` is ``(redis_client, commands)``: Redis commands (tuples such as
+    ``("HGET", key, field)``) sent in the same round trip when that client is the cache's
+    (else in a round trip of their own); their replies are in ``Lookup.extra``.
     """
     found = Lookup(key, list(topics), facts_name)
     keys = [key, *(VERSION_PREFIX + t for t in found.topics)]
@@ -138,28 +139,51 @@ def lookup(key, topics, facts_name=None, extra=None):
         found.facts = values.get(facts_key(facts_name))
     entry = values.get(key)
     if entry is not None and None not in found.current() and entry[0] == found.current():
-        found.html, found.meta = entry[1], entry[2]
+        found.parts, found.meta = entry[1], entry[2]
     return found
 
 
 def fetch(keys, extra, found):
     own = redis_client()
-    if own is None or extra is None or extra[0] is not own:
-        if extra is not None:
+    commands = []
+    if extra is not None:
+        if extra[0] is own:
+            commands = extra[1]
+        else:
             pipe = extra[0].pipeline(transaction=False)
-            extra[1](pipe)
+            for command in extra[1]:
+                pipe.execute_command(*command)
             found.extra = pipe.execute()
+    if own is None:
         return cache.get_many(keys)
-    # django-redis: its keys and its encoding, in one pipeline with the caller's commands.
-    pipe = own.pipeline(transaction=False)
-    pipe.mget([cache.make_key(k) for k in keys])
-    extra[1](pipe)
-    values, *found.extra = pipe.execute()
+    # django-redis: its keys and its encoding, in one round trip with the caller's commands.
+    values, *replies = round_trip(own, [("MGET", *map(cache.make_key, keys)), *commands])
+    if commands:
+        found.extra = replies
     return {k: cache.client.decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
 
 
-def store(found, html, **meta):
-    """Keep the rendered page under the versions it was rendered with."""
+def round_trip(client, commands):
+    """Redis commands sent together and their raw replies, in order.
+
+    A pipeline without redis-py's ``Pipeline`` (its per-command bookkeeping was a tenth of
+    a page served from the cache). No retry: a command may have run when its reply is lost.
+    """
+    pool = client.connection_pool
+    connection = pool.get_connection()
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+        return [connection.read_response() for _ in commands]
+    except BaseException:
+        connection.disconnect()  # replies may be left unread: never reuse it
+        raise
+    finally:
+        pool.release(connection)
+
+
+def store(found, parts, **meta):
+    """Keep the rendered page (as :func:`split` made it) under the versions it was rendered
+    with."""
     if found is None or not found.reachable:
         return
     try:
@@ -170,7 +194,7 @@ def store(found, html, **meta):
             values = cache.get_many([VERSION_PREFIX + t for t in missing])
             found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
         if None not in found.current():
-            cache.set(found.key, (found.current(), html, meta), settings.PAGE_CACHE_SECONDS)
+            cache.set(found.key, (found.current(), parts, meta), settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("page cache unavailable; page not stored", exc_info=True)
 
@@ -207,10 +231,19 @@ def _quietly(operation, *args):
         logger.warning("page cache unavailable; cached pages expire on their own", exc_info=True)
 
 
-def fill(html, fillers):
-    """A cached page made right for this request: each placeholder replaced by its filler's
-    value (a string, or a callable returning one)."""
-    for placeholder, value in fillers.items():
-        if placeholder in html:
-            html = html.replace(placeholder, value() if callable(value) else value)
-    return html
+def split(html, placeholders):
+    """The rendered page as :func:`fill` joins it: the text between the placeholders as
+    UTF-8 bytes, each placeholder (a str) where it stands. Done once when the page is
+    stored, so that a request served from the cache neither searches nor encodes the page."""
+    holes = re.compile("(" + "|".join(map(re.escape, placeholders)) + ")")
+    return tuple(part if n % 2 else part.encode() for n, part in enumerate(holes.split(html)))
+
+
+def fill(parts, fillers):
+    """The page's bytes for this request: each placeholder replaced by its filler's value (a
+    str, or a callable returning one, called once however often the placeholder appears)."""
+    values = {}
+    for placeholder, filler in fillers.items():
+        if placeholder in parts:
+            values[placeholder] = (filler() if callable(filler) else filler).encode()
+    return b"".join(part if type(part) is bytes else values[part] for part in parts)

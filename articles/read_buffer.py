@@ -28,7 +28,7 @@ the database, and raised by every read, so a page served from the cache shows it
 a query. When the reads' Redis is the page cache's (the default: ``READS_REDIS_URL``
 defaults to ``CACHE_URL``), the commands share the cache's connections, and a story
 read from the cache is counted in the same round trip as its page
-(:func:`queue_read`, used by ``articles.views.ReadCountingMixin``).
+(:func:`read_commands`, used by ``articles.views.ReadCountingMixin``).
 """
 
 import logging
@@ -85,19 +85,28 @@ def pending(article_id):
     return int(value or 0)
 
 
-def queue_read(pipe, article_id):
-    """Add one reader's read to a pipeline: the HINCRBY, the shown total, a try at the lock.
+def read_commands(article_id):
+    """One reader's read as Redis commands: the HINCRBY, the shown total, a try at the lock.
 
-    Three commands; :func:`queued_read` reads their results.
+    Sent by :func:`buffer_read`, or by a story page in its page cache round trip;
+    :func:`queued_read` reads their replies.
     """
-    pipe.hincrby(LIVE, str(article_id), 1)
-    pipe.hincrby(SHOWN, str(article_id), 1)
-    pipe.set(LOCK, "1", nx=True, ex=settings.READS_FLUSH_SECONDS)
+    story = str(article_id)
+    return [
+        ("HINCRBY", LIVE, story, 1),
+        ("HINCRBY", SHOWN, story, 1),
+        ("SET", LOCK, "1", "NX", "EX", settings.READS_FLUSH_SECONDS),
+    ]
+
+
+def shown_command(article_id):
+    """The total shown (:data:`SHOWN`), as a Redis command (its reply: bytes or None)."""
+    return ("HGET", SHOWN, str(article_id))
 
 
 def queued_read(results):
-    """``(reads buffered for the story, the total shown, flush_due)`` from
-    :func:`queue_read`'s results; ``flush_due`` is True for the one request in
+    """``(reads buffered for the story, the total shown, flush_due)`` from the replies to
+    :func:`read_commands`; ``flush_due`` is True for the one request in
     READS_FLUSH_SECONDS, across all servers, that should call :func:`flush`."""
     buffered, shown, flush_due = results
     return int(buffered), int(shown), bool(flush_due)
@@ -106,7 +115,8 @@ def queued_read(results):
 def buffer_read(article_id):
     """One reader's read, in one Redis round trip (see :func:`queued_read`)."""
     pipe = client().pipeline(transaction=False)
-    queue_read(pipe, article_id)
+    for command in read_commands(article_id):
+        pipe.execute_command(*command)
     return queued_read(pipe.execute())
 
 

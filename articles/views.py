@@ -24,6 +24,8 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from newsportal import csrf_tokens
+
 from . import counters, page_cache, read_buffer, renewal, search, structured_data
 from .alternates import alternates
 from .counters import ReadVisit
@@ -47,8 +49,8 @@ class CachedPageMixin:
     Views say what the page depends on and what differs per request through hooks:
     ``get_cache_topics()``, ``get_cache_facts_name()`` and ``use_cache_facts()`` (a page
     with facts of its own, such as a story), ``get_round_trip_commands()`` (Redis commands
-    for the same round trip), ``get_hole_context()`` and ``get_hole_fillers()`` (what the
-    cached page leaves open and how each request fills it).
+    for the same round trip, as ``(client, [command, ...])``), ``get_hole_context()`` and
+    ``get_hole_fillers()`` (what the cached page leaves open and how each request fills it).
     """
 
     cache_topics = ()
@@ -69,7 +71,7 @@ class CachedPageMixin:
         return {"csrf_token": page_cache.CSRF_HOLE}
 
     def get_hole_fillers(self):
-        return {page_cache.CSRF_HOLE: lambda: str(get_token(self.request))}
+        return {page_cache.CSRF_HOLE: lambda: csrf_tokens.get_token(self.request)}
 
     def get_page_meta(self, context):
         """Facts about the rendered page to keep with it (see ``ConditionalPageMixin``)."""
@@ -87,16 +89,18 @@ class CachedPageMixin:
             self.get_round_trip_commands(),
         )
         self.use_cache_facts(found)
-        if found.html is None:
+        fillers = self.get_hole_fillers()
+        if found.parts is None:
             request.page_cache_site_version = found.versions.get(page_cache.SITE)
             response = super().get(request, *args, **kwargs)
             if response.status_code != 200 or not hasattr(response, "render"):
                 return response
             response.context_data.update(self.get_hole_context())
-            found.html = response.render().content.decode()
+            html = response.render().content.decode()
+            found.parts = page_cache.split(html, fillers)
             found.meta = self.get_page_meta(response.context_data)
-            page_cache.store(found, found.html, **found.meta)
-        return HttpResponse(page_cache.fill(found.html, self.get_hole_fillers()))
+            page_cache.store(found, found.parts, **found.meta)
+        return HttpResponse(page_cache.fill(found.parts, fillers))
 
 
 class ConditionalPageMixin(CachedPageMixin):
@@ -113,7 +117,7 @@ class ConditionalPageMixin(CachedPageMixin):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         found = self.cache_found
-        if found is None or found.html is None or response.status_code != 200:
+        if found is None or found.parts is None or response.status_code != 200:
             return response
         response.headers["ETag"] = found.etag
         last_modified = found.meta.get("last_modified")
@@ -142,15 +146,9 @@ class ReadCountingMixin:
         if story_id is None or not read_buffer.enabled():
             return super().get_round_trip_commands()
         self.visit = visit = ReadVisit(self.request, story_id)
-        counting = visit.should_count()
-
-        def add_commands(pipe):
-            if counting:
-                read_buffer.queue_read(pipe, story_id)
-            else:
-                pipe.hget(read_buffer.SHOWN, str(story_id))
-
-        return (read_buffer.client(), add_commands)
+        if visit.should_count():
+            return (read_buffer.client(), read_buffer.read_commands(story_id))
+        return (read_buffer.client(), [read_buffer.shown_command(story_id)])
 
     def use_cache_facts(self, found):
         speculated = self.visit if found.extra else None

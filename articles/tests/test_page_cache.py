@@ -407,3 +407,18 @@ def test_a_withdrawn_story_known_to_the_process_is_not_counted(
     assert get(story.get_absolute_url()).status_code == 404
     assert read_buffer.flush() == 1  # the first read only
     assert Article.objects.get(pk=story.pk).read_count == 8
+
+
+def test_a_stored_page_is_split_around_its_holes_and_each_filler_runs_once():
+    calls = []
+
+    def token():
+        calls.append("token")
+        return "tök"
+
+    parts = page_cache.split("<p>ı HOLE-A ş HOLE-A</p>", ["HOLE-A", "HOLE-B"])
+    assert parts == ("<p>ı ".encode(), "HOLE-A", " ş ".encode(), "HOLE-A", b"</p>")
+    unused = []
+    fillers = {"HOLE-A": token, "HOLE-B": lambda: unused.append(1) or ""}
+    assert page_cache.fill(parts, fillers) == "<p>ı tök ş tök</p>".encode()
+    assert calls == ["token"] and unused == []  # a page without a form sets no CSRF cookie
