@@ -29,7 +29,6 @@ from newsportal import csrf_tokens
 from . import counters, page_cache, read_buffer, renewal, search, structured_data
 from .alternates import alternates
 from .counters import ReadVisit
-from .csrf_tokens import get_token
 from .models import PUBLIC_STATUSES, Article, Author, Section, Tag
 
 logger = logging.getLogger(__name__)
