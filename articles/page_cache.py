@@ -149,11 +149,8 @@ def fetch(keys, extra, found):
     if extra is not None:
         if extra[0] is own:
             commands = extra[1]
-        else:
-            pipe = extra[0].pipeline(transaction=False)
-            for command in extra[1]:
-                pipe.execute_command(*command)
-            found.extra = pipe.execute()
+        else:  # another Redis: a round trip of their own
+            found.extra = round_trip(extra[0], extra[1])
     if own is None:
         return cache.get_many(keys)
     # django-redis: its keys and its encoding, in one round trip with the caller's commands.
