@@ -4,7 +4,8 @@
 
 Reads offenseval-tr.jsonl and olid-en.jsonl (labels "offensive"/"clean"), keeps every fifth row
 out for measuring (comments.moderation.model.is_holdout), and splits the rest: three quarters
-to fit a logistic regression on hashed word and character n-gram features, each scaled by its
+to fit a logistic regression on hashed word, character n-gram and shape features (symbols and
+emoji, "!!", length, mentions, capitals; see comments/moderation/model.py), each scaled by its
 log-count ratio between offensive and clean rows (NB-weighting, Wang & Manning 2012: the
 shipped weights are the product, so reading the model is unchanged), one quarter to
 calibrate it (Platt scaling) and to choose the review threshold per language. The threshold is
@@ -34,11 +35,13 @@ from comments.moderation import OFFENCE_RULES, Engine  # noqa: E402
 from comments.moderation.model import (  # noqa: E402
     BUCKETS,
     MODEL_FILE,
+    SHAPE_WEIGHT,
     is_holdout,
     scale_of,
+    shape_features,
     text_features,
 )
-from comments.moderation.text import tokenize  # noqa: E402
+from comments.moderation.text import tokenize, url_spans  # noqa: E402
 
 FILES = ("offenseval-tr.jsonl", "olid-en.jsonl")
 LANGUAGES = ("tr", "en", "other")
@@ -57,10 +60,12 @@ def load(data: Path):
 def matrix(texts):
     indptr, indices, values = [0], [], []
     for text in texts:
-        distinct, buckets, pairs = text_features([t.text for t in tokenize(text)])
+        words = [t.text for t in tokenize(text, url_spans(text))]  # as the engine reads it
+        distinct, buckets, pairs = text_features(words)
+        shape = shape_features(text, words)
         scale = scale_of(len(distinct))
-        indices += buckets + pairs
-        values += [scale] * (len(buckets) + len(pairs))
+        indices += buckets + pairs + shape
+        values += [scale] * (len(buckets) + len(pairs)) + [SHAPE_WEIGHT] * len(shape)
         indptr.append(len(indices))
     x = csr_matrix(
         (np.array(values, dtype=np.float32), indices, indptr), shape=(len(texts), BUCKETS)
@@ -95,7 +100,7 @@ def rules_flag(texts):
 def pick_threshold(probabilities, labels, flagged_by_rules, clean_flagged: float) -> float:
     """The lowest threshold at which at most ``clean_flagged`` of the clean rows are flagged."""
     clean = ~labels
-    for threshold in np.arange(0.05, 1.0, 0.005):
+    for threshold in np.arange(0.05, 1.0, 0.001):
         flagged = flagged_by_rules | (probabilities >= threshold)
         if flagged[clean].mean() <= clean_flagged:
             return float(round(threshold, 3))
