@@ -157,6 +157,13 @@ def main() -> None:
         thresholds[lang] = pick_threshold(
             p_check[mask], y_check[mask], by_rules[mask], args.clean_flagged
         )
+        flagged = by_rules[mask] | (p_check[mask] >= thresholds[lang])
+        labels = y_check[mask]
+        print(
+            f"calibration {lang}: ROC AUC {roc_auc_score(labels, p_check[mask]):.3f}; rules and "
+            f"model flag {flagged[labels].mean():.3f} of offensive, {flagged[~labels].mean():.3f} "
+            "of clean"
+        )
     thresholds["other"] = max(thresholds.values())
     print(f"thresholds {thresholds}; Platt scale {scale:.3f} shift {shift:.3f}")
 

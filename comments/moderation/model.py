@@ -46,8 +46,9 @@ PREFIXES = (4, 5, 6)
 MODEL_FILE = Path(__file__).with_name("model") / "weights.npz"
 #: What each feature of the comment's shape (symbols, length, mentions) adds before weighting.
 SHAPE_WEIGHT = 0.3
-#: A character that is not a letter, digit, space or ordinary punctuation: emoji and symbols.
-_SYMBOL_RE = re.compile(r"[^\w\s@#.,'’\"]")
+#: Runs of characters that are not letters, digits, spaces or ordinary punctuation: emoji and
+#: symbols (``!``, ``?`` among them).
+_SYMBOLS_RE = re.compile(r"[^\w\s@#.,'’\"]+")
 _EMPHASIS_RE = re.compile(r"[!?]{2,}")
 #: A word is shown as evidence when it adds at least this much to the score (log-odds).
 EVIDENCE_WEIGHT = 1.0
@@ -109,10 +110,14 @@ def shape_features(text: str, texts: list[str]) -> list[int]:
     """Buckets of the comment's shape: each distinct symbol or emoji, each run of ``!``/``?``
     (its first three signs), and its number of words (by fives), mentions and words in
     capitals (both up to three)."""
-    names = {"c:" + symbol for symbol in _SYMBOL_RE.findall(text)}
-    names.update("run:" + run[:3] for run in _EMPHASIS_RE.findall(text))
-    mentions = sum(t.startswith("@") for t in texts)
-    capitals = sum(len(t) > 1 and t.isupper() and not t.startswith("@") for t in texts)
+    runs = _SYMBOLS_RE.findall(text)
+    names = {"c:" + symbol for symbol in "".join(runs)}
+    names.update("run:" + m[:3] for run in runs for m in _EMPHASIS_RE.findall(run))
+    if "@" in text:
+        mentions = sum(t.startswith("@") for t in texts)
+        capitals = sum(t.isupper() and not t.startswith("@") for t in texts)
+    else:
+        mentions, capitals = 0, sum(map(str.isupper, texts))
     names.add(f"len:{min(len(texts) // 5, 8)}")
     names.add(f"men:{min(mentions, 3)}")
     names.add(f"up:{min(capitals, 3)}")
