@@ -17,7 +17,7 @@ data, same file. Needs scikit-learn (requirements-train.txt); the site only need
 What else was measured (4-fold out-of-fold on the non-held-out rows, Turkish comments flagged by
 rules and model together at 12% of clean ones flagged; the shipped features: 0.699, ROC AUC 0.872):
 TF-IDF character 1-6-grams and/or word 1-2-grams on folded, squeezed text with plain or NB-weighted
-logistic regression (0.686-0.699 on the calibration split alone, against 0.708 for these
+logistic regression (0.686-0.699 on the calibration split alone, against 0.708 for the earlier
 features), word and pair features weighted twice, word forms with every doubled letter squeezed
 (0.700), the rules' findings stacked as features, linearly or with gradient boosting (ROC AUC up
 to 0.879, flagged still 0.699-0.702: the rows they add are already flagged), training rows the
