@@ -39,11 +39,23 @@ from .text import fold, turkish_lower
 MARGIN = 4
 #: ... and at least this often (a choice among rare forms is a guess).
 MIN_COUNT = 3
+#: The language model's context must make a form this much more likely (log10) than the
+#: others for the restorer to pick it.
+CONTEXT_MARGIN = 1.0
+#: A capitalised word is left as typed when that spelling is a form used at least a tenth as
+#: often as the most used one.
+NAME_MARGIN = 10
+#: A pair of words seen this many times in the tweets is context enough.
+MIN_PAIR_COUNT = 2
 #: What may come before a word that starts a sentence.
 SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
 #: The word before a sentence's first word, for the word-pair counts.
 SENTENCE_START = "^"
-_APOSTROPHES = frozenset("'’")
+#: The word after a sentence's last word, for the same.
+SENTENCE_END = "$"
+_APOSTROPHES = frozenset("'’‘`´")
+#: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu).
+_DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
@@ -80,6 +92,8 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     changes: list[Change] = []
     previous = None  # (token, the text it stands for after restoration)
     folded = [t.fold for t in tokens]
+    # Which tokens start a sentence (the one after the last does).
+    starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
         if not token.is_mention and (token.is_hashtag or not raw.isalpha()) and raw.isascii():
@@ -87,10 +101,14 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             if change is not None:
                 changes.append(change)
         if token.is_mention or token.is_hashtag or not raw.isascii() or not raw.isalpha():
-            previous = None
+            # A word typed with its letters still tells the vowel of a suffix after it.
+            plain = not (token.is_mention or token.is_hashtag) and raw.isalpha()
+            previous = (token, token.text) if plain else None
             continue
         change = None
         if previous is not None and _after_apostrophe(text, previous[0], token):
+            change = _suffix(token, previous[1])
+        elif previous is not None and _detached_suffix(text, previous[0], token):
             change = _suffix(token, previous[1])
         elif previous is not None and _PARTICLE_RE.match(raw.lower()):
             change = _particle(token, previous[1])
@@ -99,9 +117,9 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             if restored != raw:
                 change = Change(token.start, token.end, restored, False)
         elif len(raw) >= 2:
-            inside = inside_sentence(text, index, token)
+            inside = starts[index] is False
             before = folded[index - 1] if inside else SENTENCE_START
-            after = folded[index + 1] if index + 1 < len(folded) else ""
+            after = folded[index + 1] if starts[index + 1] is False else SENTENCE_END
             change = _word(words, raw, token.start, inside, before, after)
             if change is not None and raw != token.text:
                 change = _with_circumflexes(change, token.text)
@@ -127,9 +145,11 @@ def _word(
     name = inside_sentence and raw[0].isupper()
     forms = words.forms(squeezed)
     if forms:
+        if name and _maybe_as_typed(raw, lower, forms):
+            return None  # a name as typed may be a word as typed (Ahmet Sik, Kemal Sunal)
         choice, sure = _choose(words, squeezed, forms, before, after)
-        if choice is None:
-            return None
+        if choice is None or (name and choice.unsure and not choice.proper):
+            return None  # Zemberek's word lists restore a name only to a known name
         word = choice.word
         # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
@@ -147,6 +167,19 @@ def _word(
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
     return Change(start, start + len(raw), restored, sure and not name)
+
+
+def _maybe_as_typed(raw: str, lower: str, forms: tuple[Form, ...]) -> bool:
+    """Is the capitalised word, as typed, a form the table knows and not far rarer than the
+    most used one (``Sik``: sık or sik; not ``Istanbul``, whose ``ıstanbul`` is a slip)?"""
+    if len(raw) != len(lower):
+        return False
+    typed = _squeeze(raw)[0]
+    most = max(form.count for form in forms)
+    return any(
+        copy_case(typed, form.word) == typed and form.count and form.count * NAME_MARGIN >= most
+        for form in forms
+    )
 
 
 def _squeeze(word: str) -> tuple[str, list[int]]:
@@ -303,12 +336,50 @@ def _choose(
     or the one with the fewest Turkish letters.
     """
     if len(forms) == 1:
-        return forms[0], True
+        return forms[0], not forms[0].unsure
+    choice, sure = _by_counts(words, typed, forms)
     if before or after:
-        scored = sorted(((words.context(before, f.word, after), f) for f in forms), reverse=True)
-        (best_context, best), (second_context, _) = scored[0], scored[1]
-        if best_context >= 2 and best_context >= MARGIN * second_context:
-            return best, True
+        by_context = _by_context(words, forms, before, after) or _by_tweets(
+            words, forms, before, after
+        )
+        if by_context is not None and by_context != choice:
+            return by_context, False  # a guess from the words around
+    return choice, sure
+
+
+def _by_context(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
+    """The form Zemberek's language model clearly prefers between ``before`` and ``after``
+    (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms."""
+    scored = []
+    moved = False
+    for form in forms:
+        if form.unigram is not None:
+            context = words.context(before, form.word, after)
+            moved = moved or context != 0
+            scored.append((form.unigram + context, form))
+    if not moved or len(scored) < 2:
+        return None
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if scored[0][0] - scored[1][0] >= CONTEXT_MARGIN:
+        return scored[0][1]
+    return None
+
+
+def _by_tweets(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
+    """The form the tweets use far more often between ``before`` and ``after``, if any."""
+    scored = sorted(
+        ((words.tweet_context(before, f.word, after), f) for f in forms),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    (best_context, best), (second_context, _) = scored[0], scored[1]
+    if best_context >= MIN_PAIR_COUNT and best_context >= MARGIN * second_context:
+        return best
+    return None
+
+
+def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None, bool]:
+    """The form chosen by how often each is used (see :func:`_choose`)."""
     best, second = forms[0], forms[1]
     if best.count >= MIN_COUNT and best.count >= MARGIN * second.count:
         return best, True
@@ -358,8 +429,20 @@ def _suffix(token, word: str) -> Change | None:
     return Change(token.start, token.end, restored, False)
 
 
+def _detached_suffix(text: str, previous, token) -> bool:
+    """Is the token a case suffix typed apart from its word, a space for the apostrophe
+    (``Burhan in``, ``Darussafaka yi``)?"""
+    return (
+        token.text in _DETACHED_SUFFIXES
+        and token.start == previous.end + 1
+        and text[previous.end] == " "
+    )
+
+
 def _after_apostrophe(text: str, previous, token) -> bool:
-    return token.start == previous.end + 1 and text[previous.end] in _APOSTROPHES
+    """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``)?"""
+    between = text[previous.end : token.start]
+    return 0 < len(between) <= 3 and between.strip(" ") in _APOSTROPHES
 
 
 def inside_sentence(text: str, index: int, token) -> bool:
