@@ -59,6 +59,7 @@ _DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
+MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
 # Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
 _INVARIANT = ("yor", "yo", "bil", "ken", "ki")
@@ -200,7 +201,8 @@ def _by_stem(words, word: str) -> str | None:
     """``word`` restored as the longest clear form of the table it starts with, followed by
     suffixes whose vowels follow vowel harmony (``yapisinda`` → ``yapı`` + ``sında``)."""
     for cut in range(len(word) - 1, max(MIN_STEM, (len(word) + 1) // 2) - 1, -1):
-        forms = words.forms(word[:cut])
+        # A stem only Zemberek's lists know must be long: short ones are often stray (yöke).
+        forms = tuple(f for f in words.forms(word[:cut]) if cut >= MIN_GUESS_STEM or not f.unsure)
         if forms:
             if word[cut] in _NO_SUFFIX_STARTS:
                 return None  # a compound or a foreign word (istanbul-pasif), not suffixes
@@ -233,6 +235,11 @@ def _by_letters(words, word: str) -> str | None:
     if not any(words.known(restored[:cut]) for cut in range(len(restored) - 1, 2, -1)):
         return None
     return restored
+
+
+def _sure_form(words, word: str) -> bool:
+    """Is the lower-case word a form of the table not only known from Zemberek's lists?"""
+    return any(form.word == word and not form.unsure for form in words.forms(fold(word)))
 
 
 def _suffixes(stem: str, rest: str) -> str | None:
@@ -442,7 +449,7 @@ def _detached_suffix(text: str, previous, token) -> bool:
 def _after_apostrophe(text: str, previous, token) -> bool:
     """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``)?"""
     between = text[previous.end : token.start]
-    return 0 < len(between) <= 3 and between.strip(" ") in _APOSTROPHES
+    return 0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES
 
 
 def inside_sentence(text: str, index: int, token) -> bool:
