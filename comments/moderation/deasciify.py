@@ -394,6 +394,10 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
         by_stem = _by_stem_counts(words, forms)
         if by_stem is not None:
             return by_stem, True
+    if best.count < MIN_COUNT:
+        by_model = _by_unigram(forms)
+        if by_model is not None:
+            return by_model, False
     if any(form.word == typed for form in forms):
         return None, False
     if best.count > second.count:
@@ -402,6 +406,16 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _by_unigram(forms: tuple[Form, ...]) -> Form | None:
+    """The form Zemberek's language model uses far more than the others, for forms too rare
+    in the tweets to compare (``kitabımızın`` rather than ``kitabimizin``)."""
+    ranked = sorted(forms, key=lambda f: -99.0 if f.unigram is None else f.unigram, reverse=True)
+    best, second = ranked[0].unigram, ranked[1].unigram
+    if best is not None and (second is None or best - second >= CONTEXT_MARGIN):
+        return ranked[0]
+    return None
 
 
 def _by_stem_counts(words, forms: tuple[Form, ...]) -> Form | None:
