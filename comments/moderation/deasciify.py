@@ -172,13 +172,20 @@ def _word(
 
 def _maybe_as_typed(raw: str, lower: str, forms: tuple[Form, ...]) -> bool:
     """Is the capitalised word, as typed, a form the table knows and not far rarer than the
-    most used one (``Sik``: sık or sik; not ``Istanbul``, whose ``ıstanbul`` is a slip)?"""
+    most used one (``Sik``: sık or sik; a name such as ``Mirac``; ``Anilin``, too rare to
+    tell; not ``Istanbul``, whose ``ıstanbul`` is a slip)?"""
     if len(raw) != len(lower):
         return False
     typed = _squeeze(raw)[0]
     most = max(form.count for form in forms)
     return any(
-        copy_case(typed, form.word) == typed and form.count and form.count * NAME_MARGIN >= most
+        copy_case(typed, form.word) == typed
+        # a known name, or all too rare to tell
+        and (
+            form.count * NAME_MARGIN >= most
+            or (form.proper and form.word.isascii())
+            or most < MIN_COUNT
+        )
         for form in forms
     )
 
