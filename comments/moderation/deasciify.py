@@ -65,6 +65,8 @@ _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these 
 _INVARIANT = ("yor", "yo", "bil", "ken", "ki")
 # The parts of a hashtag or of a word with digits: words by their capitals, and digits.
 _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# Words run together with a capital each (SevdaEgilmez, KanalDegistirsin), as in hashtags.
+_JOINED_RE = re.compile(r"[a-z][A-Z][a-z]")
 _CIRCUMFLEXED = "âîûÂÎÛ"
 _PLAIN_VOWELS = str.maketrans(_CIRCUMFLEXED, "aiuAIU")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
@@ -97,11 +99,12 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
-        if not token.is_mention and (token.is_hashtag or not raw.isalpha()) and raw.isascii():
+        joined = token.is_hashtag or not raw.isalpha() or _JOINED_RE.search(raw) is not None
+        if not token.is_mention and joined and raw.isascii():
             change = _compound(words, token)
             if change is not None:
                 changes.append(change)
-        if token.is_mention or token.is_hashtag or not raw.isascii() or not raw.isalpha():
+        if token.is_mention or joined or not raw.isascii():
             # A word typed with its letters still tells the vowel of a suffix after it.
             plain = not (token.is_mention or token.is_hashtag) and raw.isalpha()
             previous = (token, token.text) if plain else None
@@ -294,8 +297,9 @@ def _suffixes(stem: str, rest: str) -> str | None:
 
 
 def _compound(words, token) -> Change | None:
-    """A hashtag or a word with digits, each capitalised part on its own (``#CanakkaleGecilmez``
-    → ``#ÇanakkaleGeçilmez``, ``19Mayis1919`` → ``19Mayıs1919``)."""
+    """A hashtag, a word with digits or words run together with capitals, each capitalised part
+    on its own (``#CanakkaleGecilmez`` → ``#ÇanakkaleGeçilmez``, ``19Mayis1919`` →
+    ``19Mayıs1919``, ``KanalDegistirsin`` → ``KanalDeğiştirsin``)."""
     plain = token.text.translate(_PLAIN_VOWELS)
     parts = _PARTS_RE.findall(plain)
     if "".join(parts) != plain:
