@@ -179,7 +179,9 @@ def _maybe_as_typed(raw: str, lower: str, forms: tuple[Form, ...]) -> bool:
     tell; not ``Istanbul``, whose ``ıstanbul`` is a slip)?"""
     if len(raw) != len(lower):
         return False
-    typed = _squeeze(raw)[0]
+    _, runs = _squeeze(lower)
+    starts = [sum(runs[:i]) for i in range(len(runs))]
+    typed = "".join(raw[at] for at in starts)  # the squeezed word with the capitals typed
     most = max(form.count for form in forms)
     return any(
         copy_case(typed, form.word) == typed

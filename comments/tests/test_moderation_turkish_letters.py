@@ -274,6 +274,9 @@ def test_names_of_the_story_are_written_as_the_story_writes_them():
         # A suffix typed apart after a quote, and words run together with capitals.
         ("Burhan ‘in kitabi cok guzel", "Burhan ‘ın kitabı çok güzel"),
         ("bugun KanalDegistirsin dedik", "bugün KanalDeğiştirsin dedik"),
+        # A flood with capitals and small letters mixed, inside a sentence.
+        ("bugun SOOOo guzel", "bugün SOOOo güzel"),
+        ("bugun Cok GuzEEEl oldu", "bugün Çok GüzEEEl oldu"),
     ],
 )
 def test_restoration_by_the_words_around_and_known_names(ascii_text, restored):
