@@ -74,7 +74,7 @@ MIN_CONTEXT_USES = 3
 #: kept: the restorer leaves a letter alone when unsure).
 SURE_SHARE = 0.9
 #: Context pairs are kept for this many of the language model's most used words...
-CONTEXT_NEIGHBOURS = 6000
+CONTEXT_NEIGHBOURS = 40000
 
 
 def read_affixes(path: Path) -> dict[str, list[tuple[str, str, str]]]:

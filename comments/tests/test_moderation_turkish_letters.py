@@ -169,12 +169,12 @@ def test_restoration_of_the_ascii_copies():
         for row in pairs
         if row["label"] == "no_turkish_chars"
     )
-    # Measured 0.758 exact, 0.817 on originals with all their letters, 0.978 per word, 14 of
+    # Measured 0.762 exact, 0.822 on originals with all their letters, 0.978 per word, 14 of
     # 1,349 capitalised words changed (all but two where the original lacks letters elsewhere);
     # a regression fails.
     assert score.comments == 1000
-    assert score.exact / score.comments >= 0.75
-    assert score.consistent_exact / score.consistent >= 0.81
+    assert score.exact / score.comments >= 0.755
+    assert score.consistent_exact / score.consistent >= 0.815
     assert score.right_words / score.words >= 0.977
     assert score.names_changed <= 15
 
