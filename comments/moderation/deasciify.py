@@ -4,11 +4,16 @@ A word lacks Turkish letters only when the Turkish word table (:mod:`.dictionary
 ``hunspell-tr`` with every suffix) has forms with Turkish letters for its ASCII spelling and
 the choice among them is clear:
 
-* one form (``dogru`` → ``doğru``), or the one the neighbouring words call for (``su icmek``),
-  or one used much more often than the others in Turkish tweets (``cok`` → ``çok`` rather
-  than ``cök``). An ASCII spelling that is itself a word (``harika``, ``olur``, ``sanki``)
-  never counts as a missing letter; the suggestion restores it only when the context or the
-  counts clearly call for the other form (``su`` → ``şu`` in ``su an``);
+* one form (``dogru`` → ``doğru``), or one used much more often than the others in Turkish
+  tweets (``cok`` → ``çok`` rather than ``cök``). An ASCII spelling that is itself a word
+  (``harika``, ``olur``, ``sanki``) never counts as a missing letter; the suggestion restores
+  it only when the context or the counts clearly call for the other form (``su`` → ``şu`` in
+  ``su an``);
+* the words around may call for another form: Zemberek-NLP's bigram language model, stored
+  as the pairs that change the choice (``bol su``, ``şu an``, ``sakın ha``), or the pairs of
+  the tweets. Such a choice is a guess: it is offered, never counted as sure. So are forms too
+  rare in the tweets chosen by the model's counts (``kitabımızın``) and the names and words
+  only Zemberek's lists know (``Katırcıoğlu``, ``görüyosunuz``);
 * a word missing from the table but starting with a known stem is restored with its suffixes
   in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
@@ -16,9 +21,12 @@ the choice among them is clear:
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
   ``Özdemir``, ``Washington`` stays), and a capitalised word inside a sentence may be a name:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
-  (``Washington``, ``Rabbim``);
-* a suffix after an apostrophe follows the vowel of the word before it (``Erdogan'in`` →
-  ``Erdoğan'ın``).
+  (``Washington``, ``Rabbim``), as does one whose spelling as typed is a known name or a form
+  not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
+  Turkish letters is restored (``Turkiye`` → ``Türkiye``);
+* a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
+  before it (``Erdogan'in`` → ``Erdoğan'ın``, ``Burhan ‘in`` → ``Burhan ‘ın``); words run
+  together with capitals are restored part by part, as hashtags (``KanalDegistirsin``).
 
 :func:`restore` returns the restored text and, per changed word, whether the engine is sure;
 the rule rejects only on sure words.
