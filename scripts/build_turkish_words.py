@@ -47,10 +47,19 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from comments.moderation.deasciify import SENTENCE_ENDS, SENTENCE_START  # noqa: E402
+from comments.moderation.deasciify import (  # noqa: E402
+    CONTEXT_MARGIN,
+    SENTENCE_END,
+    SENTENCE_ENDS,
+    SENTENCE_START,
+)
 from comments.moderation.dictionary import (  # noqa: E402
+    CONTEXT_STEPS,
     LETTER_WINDOWS,
+    PROPER,
     TABLE_FILE,
+    UNIGRAM_STEPS,
+    UNSURE,
     letter_contexts,
     letter_mask,
 )
@@ -64,6 +73,8 @@ MIN_CONTEXT_USES = 3
 #: ... and one of the two letters makes at least this share of them (else the ASCII one is
 #: kept: the restorer leaves a letter alone when unsure).
 SURE_SHARE = 0.9
+#: Context pairs are kept for this many of the language model's most used words...
+CONTEXT_NEIGHBOURS = 40000
 
 
 def read_affixes(path: Path) -> dict[str, list[tuple[str, str, str]]]:
@@ -200,7 +211,8 @@ def parent_context(context: str, level: int) -> str:
 
 
 def context_pairs(texts: list[list[str]], ambiguous: set[str]) -> Counter:
-    """``"<before form"`` and ``"form after>"`` counts for the forms of ambiguous spellings."""
+    """``"<before form"`` and ``"form after>"`` counts for the forms of ambiguous spellings
+    (``$`` after the last word of a sentence)."""
     pairs: Counter = Counter()
     for words in texts:
         for i, word in enumerate(words):
@@ -208,16 +220,134 @@ def context_pairs(texts: list[list[str]], ambiguous: set[str]) -> Counter:
                 continue
             if i > 0:
                 pairs[f"<{fold(words[i - 1])} {word}"] += 1
-            if i + 1 < len(words):
-                pairs[f"{word} {fold(words[i + 1])}>"] += 1
+            after = words[i + 1] if i + 1 < len(words) else SENTENCE_START
+            after = SENTENCE_END if after == SENTENCE_START else fold(after)
+            pairs[f"{word} {after}>"] += 1
     return pairs
+
+
+def zemberek_forms(forms: dict[str, int], model) -> dict[str, int]:
+    """Forms Zemberek knows and the table does not (see ``scripts/zemberek_lm.py``), with
+    their flags: names of the lexicon with Turkish letters (``Türkiye``, ``Katırcıoğlu``), the
+    ASCII-spelled ones that share their folding (``Erdogan`` beside ``Erdoğan``: kept only when
+    not far rarer), and words with Turkish letters the language model and the ASCII map know
+    (``görüyosunuz``) whose folding no form of the table has. All are restored, never "sure"."""
+    from zemberek_lm import ascii_map, proper_names
+
+    added: dict[str, int] = {}
+    names = {turkish_lower(n) for n in proper_names()}
+    names = {n for n in names if n.isalpha() and 2 <= len(n) <= 32}
+    for name in sorted(names):
+        if name not in forms and not name.isascii():
+            added[name] = PROPER | UNSURE
+    with_letters = defaultdict(list)  # folded -> forms with Turkish letters
+    for word in [*forms, *added]:
+        if not word.isascii():
+            with_letters[fold(word)].append(word)
+    for name in sorted(names):
+        if name in forms or not name.isascii() or name not in with_letters:
+            continue
+        best = max(lm_unigram(model, w) for w in with_letters[name])
+        if best < lm_unigram(model, name) + 1:
+            added[name] = PROPER | UNSURE  # Washington stays; "erdogan" is far rarer: no name
+    taken = {fold(w) for w in forms} | {fold(w) for w in added}
+    best: dict[str, tuple[float, str]] = {}
+    for word in model.words:
+        if word.isascii() or not word.isalpha() or not word.islower() or len(word) > 32:
+            continue
+        folded = fold(word)
+        if folded in taken or not folded.isascii():
+            continue
+        # The ASCII spelling itself must be far rarer (hoyt, unv are words as typed).
+        if lm_unigram(model, folded) > lm_unigram(model, word) - 1:
+            continue
+        score = lm_unigram(model, word)
+        if folded not in best or score > best[folded][0]:
+            best[folded] = (score, word)
+    for typed, meant in ascii_map().items():
+        meant = turkish_lower(meant)
+        if typed not in taken and typed not in best and meant.isalpha() and fold(meant) == typed:
+            if typed not in model.ids and not meant.isascii():
+                best[typed] = (0.0, meant)
+    for _, word in best.values():
+        added[word] = UNSURE
+    return added
+
+
+def lm_unigram(model, word: str) -> float:
+    """log10 of the word's probability in the language model (-99 when it does not know it)."""
+    index = model.ids.get(word)
+    return -99.0 if index is None else float(model.unigram[index])
+
+
+def context_deltas(model, forms: list[str], top: int) -> dict[str, float]:
+    """For the forms of ASCII spellings with several forms the language model weighs alike
+    (``su``/``şu``, ``sakin``/``sakın``): how much more likely (log10) the model finds each
+    after a word (``"<bol su"``, the word folded; ``^``: a sentence start) or before one
+    (``"şu an>"``; ``$``: a sentence end) than it would without that word, for the ``top``
+    most used words of the model. A word's pairs are kept when they change the choice."""
+    by_spelling: dict[str, list[int]] = defaultdict(list)
+    for form in forms:
+        if form in model.ids:
+            by_spelling[fold(form)].append(model.ids[form])
+    spellings = {}
+    for spelling, ids in by_spelling.items():
+        ranked = sorted(ids, key=lambda i: -model.unigram[i])
+        if len(ranked) > 1 and model.unigram[ranked[1]] >= model.unigram[ranked[0]] - 3:
+            spellings[spelling] = ranked[:4]
+    neighbours: dict[str, int] = {SENTENCE_START: model.ids["<s>"], SENTENCE_END: model.ids["</s>"]}
+    for index in np.argsort(-model.unigram, kind="stable"):
+        word = model.words[index]
+        if word.isalpha() and word.islower() and fold(word) not in neighbours:
+            neighbours[fold(word)] = int(index)
+            if len(neighbours) >= top:
+                break
+    names = list(neighbours)
+    near = np.array([neighbours[n] for n in names], dtype=np.int64)
+    deltas: dict[str, float] = {}
+    for ids in spellings.values():
+        ids_array = np.array(ids, dtype=np.int64)
+        for side in ("before", "after"):
+            words, forms_of = np.repeat(near, len(ids)), np.tile(ids_array, len(near))
+            first, second = (words, forms_of) if side == "before" else (forms_of, words)
+            found = model.bigram(first, second).reshape(len(near), len(ids))
+            if side == "before":
+                expected = model.backoff[near][:, None] + model.unigram[ids_array][None, :]
+            else:
+                expected = model.unigram[near][:, None] + model.backoff[ids_array][None, :]
+            delta = np.nan_to_num(found - expected, nan=0.0)
+            for row in np.nonzero(_moves_choice(model.unigram[ids_array], delta))[0]:
+                for column, value in enumerate(delta[row]):
+                    if value:
+                        form = model.words[ids[column]]
+                        key = (
+                            f"<{names[row]} {form}" if side == "before" else f"{form} {names[row]}>"
+                        )
+                        deltas[key] = float(value)
+    return deltas
+
+
+def _moves_choice(unigram: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    """Which rows of context ``delta`` (one row per word, one column per form) change the
+    restorer's choice made on ``unigram`` alone: another form wins by ``CONTEXT_MARGIN``, or
+    the same one wins by that margin where it did not, or no longer does."""
+
+    def choice(scores: np.ndarray) -> np.ndarray:
+        ranked = np.sort(scores, axis=-1)
+        clear = ranked[..., -1] - ranked[..., -2] >= CONTEXT_MARGIN
+        return np.where(clear, np.argmax(scores, axis=-1), -1)
+
+    return choice(unigram[None, :] + delta) != choice(unigram)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--hunspell", type=Path, default=Path("/usr/share/hunspell"))
     parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "moderation")
+    parser.add_argument("--neighbours", type=int, default=CONTEXT_NEIGHBOURS)
     args = parser.parse_args()
+
+    from zemberek_lm import BigramModel
 
     forms = dictionary_forms(args.hunspell)
     texts = tweets(args.data)
@@ -232,12 +362,16 @@ def main() -> None:
             forms[word] = 1
 
     counts += general_counts(forms, sum(counts.values()))
+    model = BigramModel()
+    flags = {w: 0 if lower else PROPER for w, lower in forms.items()}
+    flags.update(zemberek_forms(forms, model))
+    deltas = context_deltas(model, list(flags), args.neighbours)
     spellings = Counter(fold(w) for w in forms)
     ambiguous = {spelling for spelling, n in spellings.items() if n > 1}
     pairs = sorted((p, n) for p, n in context_pairs(texts, ambiguous).items() if n >= 2)
     rows = sorted(
-        (zlib.crc32(fold(w).encode()), -counts.get(w, 0), letter_mask(w), 1 - lower)
-        for w, lower in forms.items()
+        (zlib.crc32(fold(w).encode()), -counts.get(w, 0), letter_mask(w), flag, w)
+        for w, flag in flags.items()
     )
     letters = letter_rules(Counter({w: counts[w] + 1 for w in forms}))
     letter_keys = np.array([k for k, _ in letters], dtype=np.uint32)
@@ -246,6 +380,9 @@ def main() -> None:
     if steps.max() >= 2**16:
         raise SystemExit("a step between keys does not fit 16 bits: store them wider")
     masks = np.array([r[2] for r in rows], dtype="<u4")
+    unigram = [lm_unigram(model, r[4]) for r in rows]
+    context = sorted((zlib.crc32(k.encode()), v) for k, v in deltas.items())
+    context_keys = np.array([k for k, _ in context], dtype=np.uint32)
     TABLE_FILE.parent.mkdir(exist_ok=True)
     np.savez_compressed(
         TABLE_FILE,
@@ -254,14 +391,21 @@ def main() -> None:
         key_steps=steps.astype(np.uint16),
         mask_planes=masks.view(np.uint8).reshape(-1, 4).T.copy(),
         counts=np.array([min(-r[1], 65535) for r in rows], dtype=np.uint16),
-        proper=np.array([r[3] for r in rows], dtype=np.uint8),
+        flags=np.array([r[3] for r in rows], dtype=np.uint8),
+        unigram=np.array([min(255, round(-u * UNIGRAM_STEPS)) for u in unigram], dtype=np.uint8),
         letter_key_steps=np.diff(letter_keys, prepend=np.uint32(0)),
         letter_key_labels=np.packbits(np.array([label for _, label in letters], dtype=np.uint8)),
         pairs=np.frombuffer("\n".join(p for p, _ in pairs).encode(), dtype=np.uint8),
         pair_counts=np.array([min(n, 65535) for _, n in pairs], dtype=np.uint16),
+        context_key_steps=np.diff(context_keys, prepend=np.uint32(0)),
+        context_deltas=np.array(
+            [max(-127, min(127, round(v * CONTEXT_STEPS))) for _, v in context], dtype=np.int8
+        ),
     )
     print(
-        f"{len(rows):,} forms, {len(pairs):,} context pairs, {len(letters):,} letter contexts; "
+        f"{len(rows):,} forms ({len(flags) - len(forms):,} from Zemberek), "
+        f"{len(context):,} pairs from the language model and {len(pairs):,} from the tweets, "
+        f"{len(letters):,} letter contexts; "
         f"wrote {TABLE_FILE} ({TABLE_FILE.stat().st_size:,} bytes)"
     )
 

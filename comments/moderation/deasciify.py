@@ -4,11 +4,16 @@ A word lacks Turkish letters only when the Turkish word table (:mod:`.dictionary
 ``hunspell-tr`` with every suffix) has forms with Turkish letters for its ASCII spelling and
 the choice among them is clear:
 
-* one form (``dogru`` → ``doğru``), or the one the neighbouring words call for (``su icmek``),
-  or one used much more often than the others in Turkish tweets (``cok`` → ``çok`` rather
-  than ``cök``). An ASCII spelling that is itself a word (``harika``, ``olur``, ``sanki``)
-  never counts as a missing letter; the suggestion restores it only when the context or the
-  counts clearly call for the other form (``su`` → ``şu`` in ``su an``);
+* one form (``dogru`` → ``doğru``), or one used much more often than the others in Turkish
+  tweets (``cok`` → ``çok`` rather than ``cök``). An ASCII spelling that is itself a word
+  (``harika``, ``olur``, ``sanki``) never counts as a missing letter; the suggestion restores
+  it only when the context or the counts clearly call for the other form (``su`` → ``şu`` in
+  ``su an``);
+* the words around may call for another form: Zemberek-NLP's bigram language model, stored
+  as the pairs that change the choice (``bol su``, ``şu an``, ``sakın ha``), or the pairs of
+  the tweets. Such a choice is a guess: it is offered, never counted as sure. So are forms too
+  rare in the tweets chosen by the model's counts (``kitabımızın``) and the names and words
+  only Zemberek's lists know (``Katırcıoğlu``, ``görüyosunuz``);
 * a word missing from the table but starting with a known stem is restored with its suffixes
   in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
@@ -16,9 +21,12 @@ the choice among them is clear:
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
   ``Özdemir``, ``Washington`` stays), and a capitalised word inside a sentence may be a name:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
-  (``Washington``, ``Rabbim``);
-* a suffix after an apostrophe follows the vowel of the word before it (``Erdogan'in`` →
-  ``Erdoğan'ın``).
+  (``Washington``, ``Rabbim``), as does one whose spelling as typed is a known name or a form
+  not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
+  Turkish letters is restored (``Turkiye`` → ``Türkiye``);
+* a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
+  before it (``Erdogan'in`` → ``Erdoğan'ın``, ``Burhan ‘in`` → ``Burhan ‘ın``); words run
+  together with capitals are restored part by part, as hashtags (``KanalDegistirsin``).
 
 :func:`restore` returns the restored text and, per changed word, whether the engine is sure;
 the rule rejects only on sure words.
@@ -39,19 +47,34 @@ from .text import fold, turkish_lower
 MARGIN = 4
 #: ... and at least this often (a choice among rare forms is a guess).
 MIN_COUNT = 3
+#: The language model's context must make a form this much more likely (log10) than the
+#: others for the restorer to pick it.
+CONTEXT_MARGIN = 1.0
+#: A capitalised word is left as typed when that spelling is a form used at least a tenth as
+#: often as the most used one.
+NAME_MARGIN = 10
+#: A pair of words seen this many times in the tweets is context enough.
+MIN_PAIR_COUNT = 2
 #: What may come before a word that starts a sentence.
 SENTENCE_ENDS = frozenset(".!?…:\n\"“”'«»(")
 #: The word before a sentence's first word, for the word-pair counts.
 SENTENCE_START = "^"
-_APOSTROPHES = frozenset("'’")
+#: The word after a sentence's last word, for the same.
+SENTENCE_END = "$"
+_APOSTROPHES = frozenset("'’‘`´")
+#: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu).
+_DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
+MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
 # Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
 _INVARIANT = ("yor", "yo", "bil", "ken", "ki")
 # The parts of a hashtag or of a word with digits: words by their capitals, and digits.
 _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# Words run together with a capital each (SevdaEgilmez, KanalDegistirsin), as in hashtags.
+_JOINED_RE = re.compile(r"[a-z][A-Z][a-z]")
 _CIRCUMFLEXED = "âîûÂÎÛ"
 _PLAIN_VOWELS = str.maketrans(_CIRCUMFLEXED, "aiuAIU")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
@@ -80,17 +103,24 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     changes: list[Change] = []
     previous = None  # (token, the text it stands for after restoration)
     folded = [t.fold for t in tokens]
+    # Which tokens start a sentence (the one after the last does).
+    starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
-        if not token.is_mention and (token.is_hashtag or not raw.isalpha()) and raw.isascii():
+        joined = token.is_hashtag or not raw.isalpha() or _JOINED_RE.search(raw) is not None
+        if not token.is_mention and joined and raw.isascii():
             change = _compound(words, token)
             if change is not None:
                 changes.append(change)
-        if token.is_mention or token.is_hashtag or not raw.isascii() or not raw.isalpha():
-            previous = None
+        if token.is_mention or joined or not raw.isascii():
+            # A word typed with its letters still tells the vowel of a suffix after it.
+            plain = not (token.is_mention or token.is_hashtag) and raw.isalpha()
+            previous = (token, token.text) if plain else None
             continue
         change = None
         if previous is not None and _after_apostrophe(text, previous[0], token):
+            change = _suffix(token, previous[1])
+        elif previous is not None and _detached_suffix(text, previous[0], token):
             change = _suffix(token, previous[1])
         elif previous is not None and _PARTICLE_RE.match(raw.lower()):
             change = _particle(token, previous[1])
@@ -99,9 +129,9 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             if restored != raw:
                 change = Change(token.start, token.end, restored, False)
         elif len(raw) >= 2:
-            inside = inside_sentence(text, index, token)
+            inside = starts[index] is False
             before = folded[index - 1] if inside else SENTENCE_START
-            after = folded[index + 1] if index + 1 < len(folded) else ""
+            after = folded[index + 1] if starts[index + 1] is False else SENTENCE_END
             change = _word(words, raw, token.start, inside, before, after)
             if change is not None and raw != token.text:
                 change = _with_circumflexes(change, token.text)
@@ -127,9 +157,11 @@ def _word(
     name = inside_sentence and raw[0].isupper()
     forms = words.forms(squeezed)
     if forms:
+        if name and _maybe_as_typed(raw, lower, forms):
+            return None  # a name as typed may be a word as typed (Ahmet Sik, Kemal Sunal)
         choice, sure = _choose(words, squeezed, forms, before, after)
-        if choice is None:
-            return None
+        if choice is None or (name and choice.unsure and not choice.proper):
+            return None  # Zemberek's word lists restore a name only to a known name
         word = choice.word
         # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
@@ -147,6 +179,28 @@ def _word(
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
     return Change(start, start + len(raw), restored, sure and not name)
+
+
+def _maybe_as_typed(raw: str, lower: str, forms: tuple[Form, ...]) -> bool:
+    """Is the capitalised word, as typed, a form the table knows and not far rarer than the
+    most used one (``Sik``: sık or sik; a name such as ``Mirac``; ``Anilin``, too rare to
+    tell; not ``Istanbul``, whose ``ıstanbul`` is a slip)?"""
+    if len(raw) != len(lower):
+        return False
+    _, runs = _squeeze(lower)
+    starts = [sum(runs[:i]) for i in range(len(runs))]
+    typed = "".join(raw[at] for at in starts)  # the squeezed word with the capitals typed
+    most = max(form.count for form in forms)
+    return any(
+        copy_case(typed, form.word) == typed
+        # a known name, or all too rare to tell
+        and (
+            form.count * NAME_MARGIN >= most
+            or (form.proper and form.word.isascii())
+            or most < MIN_COUNT
+        )
+        for form in forms
+    )
 
 
 def _squeeze(word: str) -> tuple[str, list[int]]:
@@ -167,7 +221,8 @@ def _by_stem(words, word: str) -> str | None:
     """``word`` restored as the longest clear form of the table it starts with, followed by
     suffixes whose vowels follow vowel harmony (``yapisinda`` → ``yapı`` + ``sında``)."""
     for cut in range(len(word) - 1, max(MIN_STEM, (len(word) + 1) // 2) - 1, -1):
-        forms = words.forms(word[:cut])
+        # A stem only Zemberek's lists know must be long: short ones are often stray (yöke).
+        forms = tuple(f for f in words.forms(word[:cut]) if cut >= MIN_GUESS_STEM or not f.unsure)
         if forms:
             if word[cut] in _NO_SUFFIX_STARTS:
                 return None  # a compound or a foreign word (istanbul-pasif), not suffixes
@@ -200,6 +255,11 @@ def _by_letters(words, word: str) -> str | None:
     if not any(words.known(restored[:cut]) for cut in range(len(restored) - 1, 2, -1)):
         return None
     return restored
+
+
+def _sure_form(words, word: str) -> bool:
+    """Is the lower-case word a form of the table not only known from Zemberek's lists?"""
+    return any(form.word == word and not form.unsure for form in words.forms(fold(word)))
 
 
 def _suffixes(stem: str, rest: str) -> str | None:
@@ -247,8 +307,9 @@ def _suffixes(stem: str, rest: str) -> str | None:
 
 
 def _compound(words, token) -> Change | None:
-    """A hashtag or a word with digits, each capitalised part on its own (``#CanakkaleGecilmez``
-    → ``#ÇanakkaleGeçilmez``, ``19Mayis1919`` → ``19Mayıs1919``)."""
+    """A hashtag, a word with digits or words run together with capitals, each capitalised part
+    on its own (``#CanakkaleGecilmez`` → ``#ÇanakkaleGeçilmez``, ``19Mayis1919`` →
+    ``19Mayıs1919``, ``KanalDegistirsin`` → ``KanalDeğiştirsin``)."""
     plain = token.text.translate(_PLAIN_VOWELS)
     parts = _PARTS_RE.findall(plain)
     if "".join(parts) != plain:
@@ -303,12 +364,50 @@ def _choose(
     or the one with the fewest Turkish letters.
     """
     if len(forms) == 1:
-        return forms[0], True
+        return forms[0], not forms[0].unsure
+    choice, sure = _by_counts(words, typed, forms)
     if before or after:
-        scored = sorted(((words.context(before, f.word, after), f) for f in forms), reverse=True)
-        (best_context, best), (second_context, _) = scored[0], scored[1]
-        if best_context >= 2 and best_context >= MARGIN * second_context:
-            return best, True
+        by_context = _by_context(words, forms, before, after) or _by_tweets(
+            words, forms, before, after
+        )
+        if by_context is not None and by_context != choice:
+            return by_context, False  # a guess from the words around
+    return choice, sure
+
+
+def _by_context(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
+    """The form Zemberek's language model clearly prefers between ``before`` and ``after``
+    (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms."""
+    scored = []
+    moved = False
+    for form in forms:
+        if form.unigram is not None:
+            context = words.context(before, form.word, after)
+            moved = moved or context != 0
+            scored.append((form.unigram + context, form))
+    if not moved or len(scored) < 2:
+        return None
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if scored[0][0] - scored[1][0] >= CONTEXT_MARGIN:
+        return scored[0][1]
+    return None
+
+
+def _by_tweets(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
+    """The form the tweets use far more often between ``before`` and ``after``, if any."""
+    scored = sorted(
+        ((words.tweet_context(before, f.word, after), f) for f in forms),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    (best_context, best), (second_context, _) = scored[0], scored[1]
+    if best_context >= MIN_PAIR_COUNT and best_context >= MARGIN * second_context:
+        return best
+    return None
+
+
+def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None, bool]:
+    """The form chosen by how often each is used (see :func:`_choose`)."""
     best, second = forms[0], forms[1]
     if best.count >= MIN_COUNT and best.count >= MARGIN * second.count:
         return best, True
@@ -316,6 +415,10 @@ def _choose(
         by_stem = _by_stem_counts(words, forms)
         if by_stem is not None:
             return by_stem, True
+    if best.count < MIN_COUNT:
+        by_model = _by_unigram(forms)
+        if by_model is not None:
+            return by_model, False
     if any(form.word == typed for form in forms):
         return None, False
     if best.count > second.count:
@@ -324,6 +427,16 @@ def _choose(
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _by_unigram(forms: tuple[Form, ...]) -> Form | None:
+    """The form Zemberek's language model uses far more than the others, for forms too rare
+    in the tweets to compare (``kitabımızın`` rather than ``kitabimizin``)."""
+    ranked = sorted(forms, key=lambda f: -99.0 if f.unigram is None else f.unigram, reverse=True)
+    best, second = ranked[0].unigram, ranked[1].unigram
+    if best is not None and (second is None or best - second >= CONTEXT_MARGIN):
+        return ranked[0]
+    return None
 
 
 def _by_stem_counts(words, forms: tuple[Form, ...]) -> Form | None:
@@ -358,8 +471,20 @@ def _suffix(token, word: str) -> Change | None:
     return Change(token.start, token.end, restored, False)
 
 
+def _detached_suffix(text: str, previous, token) -> bool:
+    """Is the token a case suffix typed apart from its word, a space for the apostrophe
+    (``Burhan in``, ``Darussafaka yi``)?"""
+    return (
+        token.text in _DETACHED_SUFFIXES
+        and token.start == previous.end + 1
+        and text[previous.end] == " "
+    )
+
+
 def _after_apostrophe(text: str, previous, token) -> bool:
-    return token.start == previous.end + 1 and text[previous.end] in _APOSTROPHES
+    """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``)?"""
+    between = text[previous.end : token.start]
+    return 0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES
 
 
 def inside_sentence(text: str, index: int, token) -> bool:

@@ -8,7 +8,10 @@ Harun Reşit Zafer) and the informal forms that recur in Turkish tweets, built b
 ``scripts/build_turkish_words.py``. It is keyed by the form folded to ASCII, so one look-up
 answers both questions the engine asks of a word: is it Turkish as typed, and which forms with
 Turkish letters could have been meant (``dogru`` → ``doğru``; ``olur`` → ``olur`` or ``ölür``).
-Each form comes with how often the tweets use it, to choose between such forms.
+Each form comes with how often the tweets use it, to choose between such forms, and with
+what Zemberek-NLP's language model (Apache-2.0, Ahmet Afşin Akın) says of it and of the words
+around it (``su`` after ``bol``, ``şu`` before ``an``); names and words with Turkish letters
+from Zemberek's lexicon and lists extend the table, flagged as guesses.
 """
 
 from __future__ import annotations
@@ -31,6 +34,12 @@ _SPECIAL = frozenset("çğıöşü")
 #: largest (each holds the one before): see :meth:`TurkishWords.by_letters`.
 LETTER_WINDOWS = ((0, 0), (1, 0), (1, 1), (2, 1), (2, 2), (3, 2), (3, 3), (4, 3), (4, 4), (5, 4))
 _PAD = 5
+#: Bits of a form's flags: only written capitalised (a name); added from Zemberek's lists,
+#: so a restoration to it is a guess, never "sure".
+PROPER, UNSURE = 1, 2
+#: Steps per log10 unit of the stored language-model figures (see ``build_turkish_words``).
+UNIGRAM_STEPS, CONTEXT_STEPS = 20, 10
+_UNKNOWN_UNIGRAM = 255
 
 
 def letter_contexts(folded: str, k: int) -> list[str]:
@@ -64,6 +73,8 @@ class Form(NamedTuple):
     word: str  # lower case, Turkish letters
     count: int  # uses in the tweets the table was built from
     proper: bool  # only written capitalised (a name)
+    unsure: bool = False  # known from Zemberek's lists only: restoring to it is a guess
+    unigram: float | None = None  # log10 probability in Zemberek's language model
 
 
 class TurkishWords:
@@ -79,9 +90,14 @@ class TurkishWords:
             self._key_type = np.uint32
             self._masks = data["mask_planes"].T.copy().view("<u4").ravel()
             self._counts = data["counts"]
-            self._proper = data["proper"]
             pairs = data["pairs"].tobytes().decode().split("\n")
             self._pairs = dict(zip(pairs, data["pair_counts"].tolist(), strict=True))
+            self._flags = data["flags"]
+            self._unigram = data["unigram"]
+            self._context_keys = np.cumsum(data["context_key_steps"], dtype=np.uint64).astype(
+                np.uint32
+            )
+            self._context_deltas = data["context_deltas"]
             self._letter_keys = np.cumsum(data["letter_key_steps"], dtype=np.uint64).astype(
                 np.uint32
             )
@@ -105,8 +121,15 @@ class TurkishWords:
             if mask < 1 << len(folded) and all(
                 folded[k] in TURKISH_OF for k in range(len(folded)) if mask >> k & 1
             ):
+                flags, unigram = int(self._flags[i]), int(self._unigram[i])
                 found.append(
-                    Form(apply_mask(folded, mask), int(self._counts[i]), bool(self._proper[i]))
+                    Form(
+                        apply_mask(folded, mask),
+                        int(self._counts[i]),
+                        bool(flags & PROPER),
+                        bool(flags & UNSURE),
+                        None if unigram == _UNKNOWN_UNIGRAM else -unigram / UNIGRAM_STEPS,
+                    )
                 )
             i += 1
         return tuple(found)
@@ -129,10 +152,24 @@ class TurkishWords:
             out.append(ch)
         return "".join(out)
 
-    def context(self, before: str, form: str, after: str) -> int:
-        """How often ``form`` follows the folded word ``before`` or precedes ``after``."""
+    def context(self, before: str, form: str, after: str) -> float:
+        """How much more likely (log10) Zemberek's language model finds ``form`` after the
+        folded word ``before`` and before ``after`` than without them (0: no telling)."""
+        return self._context(f"<{before} {form}") + self._context(f"{form} {after}>")
+
+    def tweet_context(self, before: str, form: str, after: str) -> int:
+        """How often ``form`` follows the folded word ``before`` or precedes ``after`` in the
+        tweets the table was built from."""
         pairs = self._pairs
         return pairs.get(f"<{before} {form}", 0) + pairs.get(f"{form} {after}>", 0)
+
+    def _context(self, pair: str) -> float:
+        keys = self._context_keys
+        key = self._key_type(zlib.crc32(pair.encode()))
+        i = int(keys.searchsorted(key))
+        if i < len(keys) and keys[i] == key:
+            return int(self._context_deltas[i]) / CONTEXT_STEPS
+        return 0.0
 
     def known(self, word: str) -> bool:
         """Is the lower-case word (as typed, Turkish letters or not) a form of the table?"""
