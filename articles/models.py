@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from . import renditions
+from . import renditions, story_lists
 from .addresses import slug_url
 from .slugs import unique_slug
 
@@ -347,8 +347,10 @@ class Article(models.Model):
         tag_ids = [tag.id for tag in self.tags.all()]
         tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
         by_tag = list(others.filter(pk__in=tagged)[:limit]) if tag_ids else []
-        # Always asked, so the page's queries do not depend on how many share a tag.
-        by_section = others.filter(section_id=self.section_id)[:limit]
+        # Always asked, so the page's queries do not depend on how many share a tag; the
+        # same for every story of the section, so kept per process (``story_lists``).
+        newest = story_lists.newest_in_section(self.section, limit + 1)
+        by_section = [story for story in newest if story.pk != self.pk][:limit]
         related = {story.pk: story for story in [*by_tag, *by_section]}
         return list(related.values())[:limit]
 
