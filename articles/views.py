@@ -291,7 +291,7 @@ class StoryFactsMixin(CachedPageMixin):
         self.story_with_facts = None
         facts = found.facts
         if not isinstance(facts, dict):
-            story = Article.objects.for_page().filter(slug=self.kwargs["slug"]).first()
+            story = Article.objects.story_for_page(slug=self.kwargs["slug"])
             facts = {"version": page_cache.new_version(), "id": None, "visible_from": None}
             if story is not None:
                 facts["id"] = story.pk
@@ -304,25 +304,34 @@ class StoryFactsMixin(CachedPageMixin):
             raise Http404
 
     def get_object(self, queryset=None):
-        """The story read with its facts (public now: the facts said so), else as usual."""
+        """The story read with its facts (public now: the facts said so), else read now."""
         if getattr(self, "story_with_facts", None) is not None:
             return self.story_with_facts
-        return super().get_object(queryset)
+        return story_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+
+
+def story_or_404(queryset, **lookup):
+    story = queryset.story_for_page(**lookup)
+    if story is None:
+        raise Http404
+    return story
 
 
 class ArticleDetailView(ReadCountingMixin, StoryFactsMixin, StoryContextMixin, DetailView):
     """A story for readers: from the page cache with no SQL query while it is current."""
 
     def get_queryset(self):
-        return Article.objects.published().for_page()
+        return Article.objects.published()
 
 
 @method_decorator(staff_member_required, name="dispatch")
 class ArticlePreviewView(StoryContextMixin, DetailView):
     """Editors see any story, whatever its status; previews are never cached nor counted."""
 
-    queryset = Article.objects.for_page()
     extra_context = {"preview": True}
+
+    def get_object(self, queryset=None):
+        return story_or_404(Article.objects.all(), pk=self.kwargs["pk"])
 
 
 class StoryListMixin(ConditionalPageMixin, PublishedArticleMixin):
