@@ -29,12 +29,6 @@ def fresh_process():
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if committed: what runs after commit runs at the end of the block."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def redis_cache(redis_url, settings):
     """The production set-up: the page cache and the read buffer in one Redis."""
     settings.CACHES = {

@@ -14,11 +14,6 @@ def fresh_process():
     story_lists._newest.clear()
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def related(story):
     """The related stories' headlines, as a page rendered now lists them (a cached page
     of another story keeps its list up to PAGE_CACHE_SECONDS: README)."""
