@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
@@ -115,8 +116,7 @@ def send_sign_in_link(commenter, site_url):
 
 
 def is_trusted(commenter):
-    """Trusted: by a moderator, or by ``COMMENTS_TRUST_AFTER`` approved comments
-    (counted by the confirmed address) and no moderator's rejection in 30 days."""
+    """Trusted: by a moderator, or by the record :func:`trust_earned` asks for."""
     if commenter is None or commenter.confirmed_at is None:
         return False
     standing = commenter.standing
@@ -124,13 +124,23 @@ def is_trusted(commenter):
         return True
     if standing != Commenter.Standing.EARNING:
         return False
-    comments = Comment.objects.filter(email=commenter.email)
+    record = Comment.objects.filter(email=commenter.email).aggregate(
+        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+        recently_rejected=Count("pk", filter=rejected_by_a_moderator_lately()),
+    )
+    return trust_earned(**record)
+
+
+def rejected_by_a_moderator_lately():
+    """Comments a moderator rejected in the last ``COMMENTS_TRUST_CLEAN_DAYS`` days."""
     since = timezone.now() - timedelta(days=settings.COMMENTS_TRUST_CLEAN_DAYS)
-    if comments.filter(
-        status=Comment.Status.REJECTED, moderated_by__isnull=False, moderated_at__gte=since
-    ).exists():
-        return False
-    return comments.approved().count() >= settings.COMMENTS_TRUST_AFTER
+    return Q(status=Comment.Status.REJECTED, moderated_by__isnull=False, moderated_at__gte=since)
+
+
+def trust_earned(approved, recently_rejected):
+    """The record that earns a confirmed commenter trust: ``COMMENTS_TRUST_AFTER``
+    approved comments and no moderator's rejection in ``COMMENTS_TRUST_CLEAN_DAYS`` days."""
+    return recently_rejected == 0 and approved >= settings.COMMENTS_TRUST_AFTER
 
 
 def domain_action(email):

@@ -6,10 +6,13 @@ import urllib.request
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 
 
-def read_concurrently(url, readers, reads_each, timeout=30):
+def read_concurrently(url, readers, reads_each, timeout=120):
     """Every reader GETs ``url`` ``reads_each`` times, all starting together.
 
     No cookies are kept, so each request is a new visitor and must be counted.
+    The test server listens with a short backlog, so on a busy machine some of the 64
+    simultaneous connections are retried by the kernel after 1, 3, 7, 15 and 31 seconds:
+    the timeout leaves room for that, and still ends a request that hangs.
     Returns the list of HTTP statuses (or exceptions) that were not 200.
     """
     barrier = threading.Barrier(readers)

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from ..highlight import highlight
+from ..identity import rejected_by_a_moderator_lately, trust_earned
 from ..models import Comment, Commenter, Report
 from ..rule_names import RULE_NAMES, rule_name
 
@@ -96,6 +97,7 @@ def page(comments, after=None, size=PAGE_SIZE):
     records = commenter_records({c.commenter_id for c in cards if c.commenter_id})
     for card in cards:
         card.record = records.get(card.commenter_id)
+        card.trusted_by_record = earns_trust_by_record(card.commenter, card.record)
         card.highlighted = highlight(
             card.body, [(f["start"], f["end"]) for f in card.findings if f.get("field") == "body"]
         )
@@ -104,8 +106,21 @@ def page(comments, after=None, size=PAGE_SIZE):
     return cards, next_after
 
 
+def earns_trust_by_record(commenter, record):
+    """A commenter of standing "earning" whose record has earned trust: their comments
+    are published at once, which the card says instead of "earns trust"."""
+    return (
+        commenter is not None
+        and commenter.standing == Commenter.Standing.EARNING
+        and commenter.confirmed_at is not None
+        and record is not None
+        and trust_earned(record["approved"], record["recently_rejected"])
+    )
+
+
 def commenter_records(commenter_ids):
-    """Each commenter's approved, rejected and reported comments, in one query."""
+    """Each commenter's approved, rejected and reported comments, and the rejections
+    that hold back trust, in one query."""
     if not commenter_ids:
         return {}
     records = (
@@ -116,6 +131,7 @@ def commenter_records(commenter_ids):
             approved=Count("id", filter=Q(status=Comment.Status.APPROVED), distinct=True),
             rejected=Count("id", filter=Q(status=Comment.Status.REJECTED), distinct=True),
             reported=Count("id", filter=Q(reports__isnull=False), distinct=True),
+            recently_rejected=Count("id", filter=rejected_by_a_moderator_lately(), distinct=True),
         )
     )
     return {record.pop("commenter_id"): record for record in records}

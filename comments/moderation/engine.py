@@ -75,7 +75,7 @@ class Engine:
         The finding's span is the word that weighs most in the score, when one weighs enough
         to show; otherwise it is empty.
         """
-        probability, index = self.model.score_texts(context.token_texts)
+        probability, index = self.model.score(context.text, context.token_texts)
         if probability < self.model.threshold(context.lang):
             return probability, None
         start = end = 0

@@ -13,10 +13,13 @@ misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word)
 of the allow-list (``sikke``, ``boks``, ``şık``: read whole and as written, so its pieces do not
 weigh like the swear word inside it); per distinct pair of neighbouring words, the pair. Each is
 hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by ``1/sqrt(words)``
-so long comments are not offensive by length alone; a logistic model reads the sum, and Platt
-scaling (``scale``, ``shift``, fitted on rows the model did not learn from) makes it a probability
-that matches the observed share. (Training weighs each feature by how much more often it occurs in
-offensive rows; the shipped weights already include that factor.)
+so long comments are not offensive by length alone. The comment's shape adds a few features of
+fixed weight ``SHAPE_WEIGHT`` (:func:`shape_features`): the symbols and emoji it holds (``🤬``,
+``🖕``), runs of ``!`` and ``?``, and how many words, mentions and words in capitals it has.
+A logistic model reads the sum, and Platt scaling (``scale``, ``shift``, fitted on rows the model
+did not learn from) makes it a probability that matches the observed share. (Training weighs each
+feature by how much more often it occurs in offensive rows; the shipped weights already include
+that factor.)
 
 A word's weight is the sum of its features' weights: computed once per distinct word and
 cached, so a comment costs one look-up per word. The weights live in ``model/weights.npz``,
@@ -28,6 +31,7 @@ Without the file the engine runs without the signal.
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,6 +44,12 @@ BUCKETS = 2**19
 NGRAMS = (2, 3, 4, 5)
 PREFIXES = (4, 5, 6)
 MODEL_FILE = Path(__file__).with_name("model") / "weights.npz"
+#: What each feature of the comment's shape (symbols, length, mentions) adds before weighting.
+SHAPE_WEIGHT = 0.3
+#: Runs of characters that are not letters, digits, spaces or ordinary punctuation: emoji and
+#: symbols (``!``, ``?`` among them).
+_SYMBOLS_RE = re.compile(r"[^\w\s@#.,'’\"]+")
+_EMPHASIS_RE = re.compile(r"[!?]{2,}")
 #: A word is shown as evidence when it adds at least this much to the score (log-odds).
 EVIDENCE_WEIGHT = 1.0
 
@@ -96,6 +106,24 @@ def text_features(texts: list[str]) -> tuple[list[str], list[int], list[int]]:
     return distinct, buckets, pairs
 
 
+def shape_features(text: str, texts: list[str]) -> list[int]:
+    """Buckets of the comment's shape: each distinct symbol or emoji, each run of ``!``/``?``
+    (its first three signs), and its number of words (by fives), mentions and words in
+    capitals (both up to three)."""
+    runs = _SYMBOLS_RE.findall(text)
+    names = {"c:" + symbol for symbol in "".join(runs)}
+    names.update("run:" + m[:3] for run in runs for m in _EMPHASIS_RE.findall(run))
+    if "@" in text:
+        mentions = sum(t.startswith("@") for t in texts)
+        capitals = sum(t.isupper() and not t.startswith("@") for t in texts)
+    else:
+        mentions, capitals = 0, sum(map(str.isupper, texts))
+    names.add(f"len:{min(len(texts) // 5, 8)}")
+    names.add(f"men:{min(mentions, 3)}")
+    names.add(f"up:{min(capitals, 3)}")
+    return sorted(map(_bucket, names))
+
+
 def scale_of(distinct_words: int) -> float:
     return 1.0 / math.sqrt(max(distinct_words, 1))
 
@@ -137,14 +165,16 @@ class Model:
             self._word_weights[word] = weight
         return weight
 
-    def score_texts(self, texts: list[str]) -> tuple[float, int | None]:
-        """The probability that a comment with these token texts is offensive, and the index of
-        the token that weighs most when it weighs enough to show (else ``None``)."""
+    def score(self, text: str, texts: list[str]) -> tuple[float, int | None]:
+        """The probability that the comment ``text``, whose token texts are ``texts``, is
+        offensive, and the index of the token that weighs most when it weighs enough to show
+        (else ``None``)."""
+        weights = self.weights
+        shape = SHAPE_WEIGHT * sum(weights[b] for b in shape_features(text, texts))
         if not texts:
-            return self.probability(0.0), None
+            return self.probability(shape), None
         words = list(map(word_of, texts))
         distinct = dict.fromkeys(words)
-        weights = self.weights
         word_weights = [self.word_weight(w) for w in distinct]
         pairs = set(map(pair_feature, ["<s>", *words], words))
         total = sum(word_weights) + sum(weights[p] for p in pairs)
@@ -153,7 +183,7 @@ class Model:
         index = None
         if word_weights[heaviest] * scale >= EVIDENCE_WEIGHT:
             index = words.index(list(distinct)[heaviest])
-        return self.probability(total * scale), index
+        return self.probability(total * scale + shape), index
 
     def probability(self, weighted_sum: float) -> float:
         logit = self.scale * (self.bias + weighted_sum) + self.shift

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from comments import identity
 from comments.models import Comment, Commenter, DomainRule, Report
 from comments.signals import comments_decided
 from security.tests.conftest import make_user
@@ -131,6 +132,45 @@ def test_a_card_shows_the_story_commenter_evidence_rules_and_score(desk, held, s
     assert "Reported by 1 reader" in page and "insults the author" in page
     turkish = desk.get("/moderation/").content.decode()
     assert "Hakaret" in turkish and "Moderasyon masası" in turkish
+
+
+def test_a_card_says_when_a_commenter_has_earned_trust_by_their_record(
+    desk, held, moderator, settings
+):
+    """The badge follows identity.is_trusted: approved comments earn trust, a
+    moderator's recent rejection takes it back, an unconfirmed address never has it."""
+    settings.COMMENTS_TRUST_AFTER = 2
+    commenter = Commenter.objects.create(
+        email="okur@example.com", name="Okur", confirmed_at=timezone.now()
+    )
+    held(status=Comment.Status.APPROVED, commenter=commenter)
+    comment = held(commenter=commenter)
+
+    def badge():
+        page = desk.get(DESK).content.decode()
+        return re.search(r'desk-standing">([^<]*)<', page).group(1)
+
+    assert badge() == "Earns trust by approved comments"
+    held(status=Comment.Status.APPROVED, commenter=commenter)
+    assert badge() == "Trusted by their record"
+    assert identity.is_trusted(commenter)
+    # An automatic rejection is not a moderator's: trust stays.
+    held(status=Comment.Status.REJECTED, commenter=commenter)
+    assert badge() == "Trusted by their record"
+    rejected = held(status=Comment.Status.REJECTED, commenter=commenter)
+    Comment.objects.filter(pk=rejected.pk).update(
+        moderated_by=moderator, moderated_at=timezone.now()
+    )
+    assert badge() == "Earns trust by approved comments"
+    assert not identity.is_trusted(commenter)
+    # Rejected long enough ago, the record earns trust again.
+    Comment.objects.filter(pk=rejected.pk).update(
+        moderated_at=timezone.now() - timedelta(days=settings.COMMENTS_TRUST_CLEAN_DAYS + 1)
+    )
+    assert badge() == "Trusted by their record"
+    Commenter.objects.filter(pk=commenter.pk).update(confirmed_at=None)
+    assert badge() == "Earns trust by approved comments"
+    assert comment.pk in card_ids(desk.get(DESK))
 
 
 def test_cards_come_riskiest_first_then_by_score_then_oldest(desk, held):

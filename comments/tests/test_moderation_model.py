@@ -9,6 +9,7 @@ from comments.moderation.model import (
     Model,
     default_model,
     is_holdout,
+    shape_features,
     text_features,
     word_features,
 )
@@ -73,6 +74,30 @@ def test_features_are_deterministic_hashes_inside_the_table():
     assert (words, buckets, pairs) == text_features(texts)
     assert all(0 <= b < BUCKETS for b in buckets + pairs)
     assert word_features("adamsin") == word_features("adamsin")
+
+
+def test_shape_features_read_symbols_emphasis_and_counts_not_ordinary_punctuation():
+    def shape(text):
+        return set(shape_features(text, [t.text for t in tokenize(text)]))
+
+    plain = shape("Bu haber çok iyi, teşekkürler.")
+    assert plain == shape("Bu haber çok iyi teşekkürler")  # commas and full stops add nothing
+    assert len(shape("Bu haber çok iyi teşekkürler 🖕") - plain) == 1
+    assert len(shape("Bu haber çok iyi teşekkürler!!!") - plain) == 2  # "!" and its run
+    assert shape("@USER bu haber çok iyi teşekkürler") != plain  # a mention
+    assert shape("BU HABER çok iyi teşekkürler") != plain  # words in capitals
+    assert all(0 <= b < BUCKETS for b in shape("Ne diyorsun sen 🤬🤬 ?!?!"))
+
+
+def test_a_weighted_symbol_moves_the_score_without_any_word():
+    (finger,) = set(shape_features("a 🖕", ["a"])) - set(shape_features("a", ["a"]))
+    weights = [0.0] * BUCKETS
+    weights[finger] = 20.0
+    engine = Engine(model=constant_model(-2.0, weights))
+    flagged = engine.moderate("Bu habere yorumum 🖕")
+    assert LIKELY_OFFENSIVE in flagged.rules and flagged.score > 0.9
+    clean = engine.moderate("Bu habere yorumum 🙂")
+    assert clean.decision == "pass" and clean.score < 0.2
 
 
 def test_shipped_model_is_calibrated_and_separates_clear_cases():
