@@ -32,6 +32,12 @@ def empty_page_cache():
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if committed: what runs after commit runs at the end of the block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def postgres_only():
     """Skip on SQLite; fail instead when the run promised PostgreSQL (REQUIRE_POSTGRES=1)."""
     if connection.vendor == "postgresql":

@@ -103,7 +103,7 @@ def news_article(article, request):
     }
     if article.photo is not None:
         data["image"] = [share_image(article, request)["url"]]
-    tags = [tag.name for tag in article.tags.all()]
+    tags = [tag.name for tag in article.tag_list]
     if tags:
         data["keywords"] = tags
     return data

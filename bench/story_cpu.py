@@ -9,7 +9,9 @@ with Redis as the cache and the read buffer, the demo data, and Django's test cl
 - a trivial page through the same middleware (``/favicon.ico``: a redirect), the floor;
 - the seed story rendered from nothing (page cache off), with its demo comments and with
   100 approved comments;
-- the seed story rendered while the cache is on but empty (rendered and stored).
+- the seed story rendered while the cache is on but empty (rendered and stored);
+- the seed story missing from a warm cache, as in the long tail (its facts forgotten: the
+  site's versions, the navigation and the section's newest stories are current).
 
 ``--profile CASE`` prints cProfile's top functions for one case instead.
 """
@@ -44,6 +46,8 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
+
+from articles import page_cache, renewal  # noqa: E402
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 SEED = "us-blasts-syrian-regimes-offensive-on-aleppo"
@@ -96,9 +100,11 @@ def add_comments(slug, count):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300)
-    parser.add_argument("--profile", choices=["cached", "floor", "nothing", "nothing100", "stored"])
     parser.add_argument(
-        "--queries", choices=["cached", "nothing", "stored"], help="print one request's SQL"
+        "--profile", choices=["cached", "floor", "nothing", "nothing100", "stored", "tail"]
+    )
+    parser.add_argument(
+        "--queries", choices=["cached", "nothing", "stored", "tail"], help="print one request's SQL"
     )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
@@ -106,6 +112,9 @@ def main():
     call_command("demo_data", verbosity=0)
     path = f"/news/{SEED}/"
     uncached = override_settings(PAGE_CACHE_SECONDS=0)
+
+    def forget_seed():
+        page_cache.forget(renewal.story_facts_name(SEED))
 
     def seed_page():
         return get(path)
@@ -119,6 +128,7 @@ def main():
         "floor": ("a redirect through the same middleware", lambda: get("/favicon.ico"), None),
         "nothing": ("seed story rendered from nothing", rendered, None),
         "stored": ("seed story rendered and stored (cache empty)", seed_page, cache.clear),
+        "tail": ("seed story missing from a warm cache", seed_page, forget_seed),
     }
     if args.queries:
         from django.db import connection
@@ -155,13 +165,13 @@ def main():
         f" (cache: {settings.CACHES['default']['BACKEND']})"
     )
     seed_page()
-    for name in ("cached", "floor", "nothing", "stored"):
+    for name in ("cached", "floor", "nothing", "stored", "tail"):
         label, request, before = cases[name]
         for _ in range(20):
             request()
         print(f"  {label:<48} {cpu_ms(request, args.runs, before):6.2f}")
     approved = add_comments(SEED, 100)
-    for name in ("nothing", "stored", "cached"):
+    for name in ("nothing", "stored", "tail", "cached"):
         label, request, before = cases[name]
         for _ in range(20):
             request()

@@ -74,7 +74,7 @@ class PostCommentView(StoryContextMixin, DetailView):
             status = outcome.http_status
             if outcome.reason in REFUSALS:
                 form.add_error(None, REFUSALS[outcome.reason]())
-        self.object = article = Article.objects.for_page().get(pk=article.pk)
+        self.object = article = Article.objects.story_for_page(pk=article.pk)
         context = self.get_context_data(object=article, comment_form=form, comment_outcome=outcome)
         return self.render_to_response(context, status=status)
 

@@ -1,4 +1,5 @@
-"""The site's header and footer, rendered once per process and language (``fragments``)."""
+"""The site's header, footer and the head's links, rendered once per process and language
+(``fragments``)."""
 
 from django import template
 from django.conf import settings
@@ -45,6 +46,18 @@ def site_header(context):
             fragments.CSRF_MARK: str(context.get("csrf_token", "")),
             NEXT_MARK: request.get_full_path() if request is not None else "",
         },
+    )
+
+
+@register.simple_tag
+def site_head(part):
+    """The head's links that every page has (``includes/head_<part>.html``): the feeds
+    (per language), the icons and the stylesheets; their addresses are reversed and
+    looked up in the static files' manifest once, not on every page."""
+    key = ("head", part, translation.get_language(), settings.SITE_NAME)
+    return fragments.render_once(
+        key,
+        lambda: render_to_string(f"includes/head_{part}.html", {"site_name": settings.SITE_NAME}),
     )
 
 

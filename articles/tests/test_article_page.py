@@ -82,3 +82,20 @@ def test_reader_cannot_preview(client, make_article):
 def test_unknown_story_section_tag_and_author_are_404(client, db):
     for url in ["/news/no-such-story/", "/section/nowhere/", "/tag/nothing/", "/author/nobody/"]:
         assert client.get(url).status_code == 404, url
+
+
+def test_a_story_is_read_for_its_page_in_three_queries(make_article, django_assert_num_queries):
+    """The story with its section, its authors in byline order, its tags: one query each."""
+    story = make_article(authors=["Zeynep Ak", "Ali Veli", "Can Öz"])
+    story.tags.create(name="Ekonomi", slug="ekonomi")
+    story.tags.create(name="Bütçe", slug="butce")
+    with django_assert_num_queries(3):
+        read = Article.objects.published().story_for_page(slug=story.slug)
+        assert read.section.name == "Dünya"
+        assert [author.name for author in read.byline_authors] == [
+            "Zeynep Ak",
+            "Ali Veli",
+            "Can Öz",
+        ]
+        assert [tag.name for tag in read.tag_list] == ["Bütçe", "Ekonomi"]
+    assert Article.objects.published().story_for_page(slug="no-such-story") is None

@@ -3,6 +3,7 @@ comment list built in Python) reads the same as what it replaced, and changes wh
 depends on changes."""
 
 import pytest
+from django.templatetags.static import static
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -69,6 +70,21 @@ def test_header_and_footer_follow_the_site_name(client, make_article):
         html = client.get(story.get_absolute_url()).content.decode()
     assert '<a class="brand" href="/">Gazete</a>' in html
     assert "Gazete · " in html  # the footer's copyright line
+
+
+def test_the_heads_links_follow_the_language_and_the_site_name(client, make_article):
+    story = make_article()
+    with override_settings(SITE_NAME="Gazete"):
+        turkish = client.get(story.get_absolute_url()).content.decode()
+        english = client.get("/en" + story.get_absolute_url()).content.decode()
+    feed = '<link rel="alternate" type="application/rss+xml" title="Gazete – {} (RSS)" href="{}">'
+    assert feed.format("Türkçe haberler", reverse("language_feed_rss", args=["tr"])) in turkish
+    assert feed.format("Stories in Turkish", reverse("language_feed_rss", args=["tr"])) in english
+    for html in (turkish, english):
+        head = html.split("</head>", 1)[0]
+        assert f'<link rel="icon" href="{static("img/favicon.ico")}" sizes="48x48">' in head
+        assert f'<link rel="stylesheet" href="{static("css/site.css")}">' in head
+        assert head.index('rel="canonical"') < head.index('rel="stylesheet"')  # after the block
 
 
 def test_comments_are_escaped_and_each_has_a_report_form(client, make_article):

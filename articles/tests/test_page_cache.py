@@ -29,12 +29,6 @@ def fresh_process():
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if committed: what runs after commit runs at the end of the block."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def redis_cache(redis_url, settings):
     """The production set-up: the page cache and the read buffer in one Redis."""
     settings.CACHES = {
@@ -331,9 +325,11 @@ def test_signed_in_commenters_never_get_nor_fill_a_cached_page(make_article, set
         client.cookies[settings.COMMENTER_COOKIE_NAME] = "signed-in"
         return client
 
-    rendered = queries_for(story.get_absolute_url(), commenter())
-    assert queries_for(story.get_absolute_url(), commenter()) == rendered  # rendered again
-    assert queries_for(story.get_absolute_url()) > rendered  # nothing stored: rendered too
+    # A page from the cache costs a query or two (the read); rendering it, several more.
+    queries_for(story.get_absolute_url(), commenter())
+    assert queries_for(story.get_absolute_url(), commenter()) > 3  # rendered again
+    assert queries_for(story.get_absolute_url()) > 3  # nothing stored: rendered too
+    assert queries_for(story.get_absolute_url()) < 3  # and now stored
 
 
 def test_messages_and_other_query_strings_are_never_cached(make_article, post_comment_as, rf):
