@@ -24,6 +24,14 @@ reads them again from the database. Who renews what, and when, is in
 ``MGET``; with Redis the caller may add commands to the same pipeline (the story page
 counts its read there), so a story served from the cache costs no SQL query.
 
+**A copy in the process.** Each process keeps the pages it fetched (``local_pages``), each
+with the *stamp* it was stored with (a random token, kept in the cache beside the page).
+While it holds a copy, a request asks the cache for the page's stamp instead of the page:
+the same copy when the stamps match, and never a copy the cache no longer holds (it
+expired, or another server stored the page again). A popular story's 80 KB is then not
+sent by Redis and unpickled by the worker on every request; its versions and facts are
+still read from the cache each time, so every change shows as at once as before.
+
 If the cache cannot be reached, pages are rendered as if nothing were cached.
 ``PAGE_CACHE_SECONDS`` (default 60, ``0`` turns the cache off) is how long a page and
 its facts are kept: it bounds what nothing announces (README, "What readers see at once").
@@ -31,8 +39,11 @@ its facts are kept: it bounds what nothing announces (README, "What readers see 
 
 import hashlib
 import logging
+import os
 import re
+import threading
 import uuid
+import weakref
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -46,7 +57,8 @@ SITE = "site"
 LATEST = "latest"
 VERSION_PREFIX = "pages:v:"
 FACTS_PREFIX = "pages:facts:"
-PAGE_PREFIX = "pages:2:"  # 2: kept as split() parts (a cache filled before holds str pages)
+PAGE_PREFIX = "pages:3:"  # 3: (versions, parts, meta, stamp): a cache filled before lacks the stamp
+STAMP_PREFIX = "pages:stamp:"
 CSRF_HOLE = "np-csrf-hole-2f6c9d"
 PAGE_PARAMETER = re.compile(r"(page=[0-9]{1,6})?")
 
@@ -125,7 +137,8 @@ def lookup(key, topics, facts_name=None, extra=None):
     (else in a round trip of their own); their replies are in ``Lookup.extra``.
     """
     found = Lookup(key, list(topics), facts_name)
-    keys = [key, *(VERSION_PREFIX + t for t in found.topics)]
+    copy = local_pages.get(key)
+    keys = [STAMP_PREFIX + key if copy else key, *(VERSION_PREFIX + t for t in found.topics)]
     if facts_name:
         keys.append(facts_key(facts_name))
     try:
@@ -137,10 +150,41 @@ def lookup(key, topics, facts_name=None, extra=None):
     found.versions = {t: values.get(VERSION_PREFIX + t) for t in found.topics}
     if facts_name:
         found.facts = values.get(facts_key(facts_name))
-    entry = values.get(key)
+    if copy is None:
+        entry = values.get(key)
+    elif copy[3] == values.get(STAMP_PREFIX + key):
+        entry = copy
+    elif STAMP_PREFIX + key in values and None not in found.current():  # stored again
+        entry = stored_page(key)
+    else:  # gone, or out of date anyway
+        entry = None
     if entry is not None and None not in found.current() and entry[0] == found.current():
         found.parts, found.meta = entry[1], entry[2]
+        if entry is not copy:
+            local_pages.remember(key, entry)
     return found
+
+
+def stored_page(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("page cache unavailable; rendering the page", exc_info=True)
+        return None
+
+
+class LocalPages(dict):
+    """The pages this process fetched from the cache, by key, as stored there (a few MB)."""
+
+    limit = 200
+
+    def remember(self, key, entry):
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = entry
+
+
+local_pages = LocalPages()
 
 
 def fetch(keys, extra, found):
@@ -164,18 +208,50 @@ def round_trip(client, commands):
     """Redis commands sent together and their raw replies, in order.
 
     A pipeline without redis-py's ``Pipeline`` (its per-command bookkeeping was a tenth of
-    a page served from the cache). No retry: a command may have run when its reply is lost.
+    a page served from the cache), the commands packed once per process (:func:`packed`).
+    A process's main thread (a gunicorn sync worker's) keeps its connection rather than
+    taking it from the pool and giving it back for each request (16 µs); other threads,
+    each living for one request in a threaded server, borrow one. No retry: a command may
+    have run when its reply is lost.
     """
     pool = client.connection_pool
-    connection = pool.get_connection()
+    keep = threading.current_thread() is threading.main_thread()
+    connection = held(pool) if keep else pool.get_connection()
     try:
-        connection.send_packed_command(connection.pack_commands(commands))
+        connection.send_packed_command(packed(connection, commands))
         return [connection.read_response() for _ in commands]
     except BaseException:
-        connection.disconnect()  # replies may be left unread: never reuse it
+        connection.disconnect()  # replies may be left unread; it connects again when used
         raise
     finally:
-        pool.release(connection)
+        if not keep:
+            pool.release(connection)
+
+
+_held = weakref.WeakKeyDictionary()  # pool -> (process id, connection)
+
+
+def held(pool):
+    """The connection of ``pool`` this process keeps (a forked process takes its own)."""
+    pid_and_connection = _held.get(pool)
+    if pid_and_connection is None or pid_and_connection[0] != os.getpid():
+        pid_and_connection = _held[pool] = (os.getpid(), pool.get_connection())
+    return pid_and_connection[1]
+
+
+_packed = {}
+
+
+def packed(connection, commands):
+    """The commands as Redis reads them. A story's round trip repeats the same few (its
+    keys, its id): packed once per process rather than on every request."""
+    key = tuple(commands)
+    command = _packed.get(key)
+    if command is None:
+        if len(_packed) >= 10_000:
+            _packed.clear()
+        command = _packed[key] = [b"".join(connection.pack_commands(commands))]
+    return command
 
 
 def store(found, parts, **meta):
@@ -191,7 +267,10 @@ def store(found, parts, **meta):
             values = cache.get_many([VERSION_PREFIX + t for t in missing])
             found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
         if None not in found.current():
-            cache.set(found.key, (found.current(), parts, meta), settings.PAGE_CACHE_SECONDS)
+            entry = (found.current(), parts, meta, uuid.uuid4().hex)
+            stamp = {found.key: entry, STAMP_PREFIX + found.key: entry[3]}
+            cache.set_many(stamp, settings.PAGE_CACHE_SECONDS)  # one MULTI with Redis
+            local_pages.remember(found.key, entry)
     except Exception:
         logger.warning("page cache unavailable; page not stored", exc_info=True)
 
