@@ -131,7 +131,7 @@ def sign(value):
 def unsign(signed):
     """The value :func:`sign` signed, or "" when the signature is not this site's."""
     value, _, signature = signed.rpartition(":")
-    if not hmac.compare_digest(signature.encode(), _signature(value).encode()):
+    if not signature or not hmac.compare_digest(signature.encode(), _signature(value).encode()):
         return ""
     return value
 
