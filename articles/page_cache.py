@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -122,9 +122,9 @@ class Lookup:
         return f'W/"{digest.hexdigest()}"'
 
 
-def redis_client():
+def redis_client(backend=None):
     """The cache's own Redis client (django-redis), or None for another cache."""
-    client = getattr(cache, "client", None)
+    client = getattr(backend or cache, "client", None)
     get_client = getattr(client, "get_client", None)
     return get_client(write=True) if get_client else None
 
@@ -188,7 +188,8 @@ local_pages = LocalPages()
 
 
 def fetch(keys, extra, found):
-    own = redis_client()
+    backend = caches[DEFAULT_CACHE_ALIAS]  # the proxy ``cache`` looks it up on every use
+    own = redis_client(backend)
     commands = []
     if extra is not None:
         if extra[0] is own:
@@ -196,12 +197,13 @@ def fetch(keys, extra, found):
         else:  # another Redis: a round trip of their own
             found.extra = round_trip(extra[0], extra[1])
     if own is None:
-        return cache.get_many(keys)
+        return backend.get_many(keys)
     # django-redis: its keys and its encoding, in one round trip with the caller's commands.
-    values, *replies = round_trip(own, [("MGET", *map(cache.make_key, keys)), *commands])
+    values, *replies = round_trip(own, [("MGET", *map(backend.make_key, keys)), *commands])
     if commands:
         found.extra = replies
-    return {k: cache.client.decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
+    decode = backend.client.decode
+    return {k: decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
 
 
 def round_trip(client, commands):
