@@ -19,7 +19,8 @@ reads ``BATCHES`` only; ``manage.py flush_reads`` and tests also SCAN for batch 
 (a SCAN walks the whole keyspace, pages and all: thousands of round trips with the
 long tail cached). Any server may
 flush (``manage.py flush_reads``, or the request whose read also won a short Redis lock:
-the read and the lock attempt are one pipelined round trip).
+the read and the lock attempt are one pipelined round trip; each process tries for the
+lock at most once a second, :func:`lock_attempt_due`).
 If Redis cannot be reached, reads are written straight to the database instead.
 
 The total a cached story page shows is kept beside the buffer, in the ``SHOWN`` hash:
