@@ -105,12 +105,12 @@ LOCK_ATTEMPT_SECONDS = 1.0
 _next_lock_attempt = 0.0
 
 
-def lock_attempt_due():
+def lock_attempt_due(now=None):
     """Whether this process tries for the flush lock now: once a second at most (or once
     every READS_FLUSH_SECONDS if shorter), not on every read; the flush still runs every
     READS_FLUSH_SECONDS while any process counts reads."""
     global _next_lock_attempt
-    now = time.monotonic()
+    now = time.monotonic() if now is None else now
     if now < _next_lock_attempt:
         return False
     _next_lock_attempt = now + min(LOCK_ATTEMPT_SECONDS, settings.READS_FLUSH_SECONDS)

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import redis
 from django.contrib.admin.sites import site as admin_site
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -127,6 +128,20 @@ def test_a_process_serves_its_copy_only_while_the_cache_holds_the_same_page(
     with CaptureQueriesContext(connection) as captured:
         html = page(url)
     assert len(captured) > 5 and "Copy kept by this process" in html
+
+
+def test_a_connection_closed_by_redis_costs_one_rendered_page_and_no_read(
+    redis_cache, make_article
+):
+    story = make_article(read_count=3)
+    url = story.get_absolute_url()
+    page(url)  # rendered and stored
+    assert queries_for(url) == 0  # from the cache, on the connection this process keeps
+    redis.Redis.from_url(redis_cache).client_kill_filter(_type="normal", skipme=True)
+    assert queries_for(url) > 0  # the kept connection was closed: rendered, counted once
+    assert queries_for(url) == 0  # connected again
+    read_buffer.flush()
+    assert Article.objects.get(pk=story.pk).read_count == 3 + 4
 
 
 def test_a_story_page_is_rendered_once_then_served_from_the_cache(make_article):
