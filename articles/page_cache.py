@@ -278,12 +278,22 @@ def store(found, parts, **meta):
 
 
 def set_facts(found, facts):
-    """Keep a page's facts (a dict with a ``version``) for PAGE_CACHE_SECONDS."""
+    """Keep a page's facts (a dict with a ``version``) for PAGE_CACHE_SECONDS, unless another
+    request kept some first: then ``found.facts`` are theirs. When a popular story's facts
+    expire, the workers reading them again at once agree on one version, so the page each
+    renders is stored under the version the next requests find (rather than each replacing
+    the others' version, and every page stored, for a few rounds)."""
     found.facts = facts
     if not found.reachable:
         return
+    key = facts_key(found.facts_name)
     try:
-        cache.set(facts_key(found.facts_name), facts, settings.PAGE_CACHE_SECONDS)
+        if not cache.add(key, facts, settings.PAGE_CACHE_SECONDS):
+            kept = cache.get(key)
+            if isinstance(kept, dict) and kept.get("id") == facts.get("id"):
+                found.facts = kept
+            else:  # unreadable, or another story's since (an address taken over)
+                cache.set(key, facts, settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("page cache unavailable; facts not stored", exc_info=True)
 

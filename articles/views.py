@@ -296,6 +296,7 @@ class StoryFactsMixin(CachedPageMixin):
                     facts["visible_from"] = row["published_at"]
                 self.stored_reads = row["read_count"]
             page_cache.set_facts(found, facts)
+            facts = found.facts  # another request's, when it kept them first
         if facts["visible_from"] is None or facts["visible_from"] > timezone.now():
             raise Http404
 

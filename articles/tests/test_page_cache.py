@@ -144,6 +144,20 @@ def test_a_connection_closed_by_redis_costs_one_rendered_page_and_no_read(
     assert Article.objects.get(pk=story.pk).read_count == 3 + 4
 
 
+def test_requests_reading_expired_facts_at_once_agree_on_one_version(make_article):
+    story = make_article()
+    name = f"story:{story.slug}"
+    first, second = page_cache.Lookup("a", [], name), page_cache.Lookup("b", [], name)
+    page_cache.set_facts(first, {"id": story.pk, "version": "first", "visible_from": None})
+    page_cache.set_facts(second, {"id": story.pk, "version": "second", "visible_from": None})
+    assert first.facts["version"] == second.facts["version"] == "first"
+    # Facts kept for another story at this address since are replaced.
+    third = page_cache.Lookup("c", [], name)
+    page_cache.set_facts(third, {"id": story.pk + 1, "version": "third", "visible_from": None})
+    assert third.facts["version"] == "third"
+    assert cache.get(page_cache.facts_key(name))["version"] == "third"
+
+
 def test_a_story_page_is_rendered_once_then_served_from_the_cache(make_article):
     story = make_article(authors=["Ayşe Yıldız"])
     rendered = queries_for(story.get_absolute_url())
