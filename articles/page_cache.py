@@ -174,7 +174,8 @@ def stored_page(key):
 
 
 class LocalPages(dict):
-    """The pages this process fetched from the cache, by key, as stored there (a few MB)."""
+    """The pages this process fetched from the cache, by key, as stored there (200 pages of
+    up to 100 KB at most)."""
 
     limit = 200
 
