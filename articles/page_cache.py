@@ -173,19 +173,21 @@ def stored_page(key):
         return None
 
 
-class LocalPages(dict):
-    """The pages this process fetched from the cache, by key, as stored there (200 pages of
-    up to 100 KB at most)."""
+class Remembered(dict):
+    """What a process remembers between requests, up to ``limit`` entries (then it starts
+    again from nothing)."""
 
-    limit = 200
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
 
-    def remember(self, key, entry):
+    def remember(self, key, value):
         if len(self) >= self.limit:
             self.clear()
-        self[key] = entry
+        self[key] = value
 
 
-local_pages = LocalPages()
+local_pages = Remembered(limit=200)  # pages of up to 100 KB: under 20 MB
 
 
 def fetch(keys, extra, found):
