@@ -273,8 +273,8 @@ def store(found, parts, **meta):
             found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
         if None not in found.current():
             entry = (found.current(), parts, meta, uuid.uuid4().hex)
-            stamp = {found.key: entry, STAMP_PREFIX + found.key: entry[3]}
-            cache.set_many(stamp, settings.PAGE_CACHE_SECONDS)  # one MULTI with Redis
+            page_and_stamp = {found.key: entry, STAMP_PREFIX + found.key: entry[3]}
+            cache.set_many(page_and_stamp, settings.PAGE_CACHE_SECONDS)  # one MULTI with Redis
             local_pages.remember(found.key, entry)
     except Exception:
         logger.warning("page cache unavailable; page not stored", exc_info=True)
