@@ -24,6 +24,14 @@ reads them again from the database. Who renews what, and when, is in
 ``MGET``; with Redis the caller may add commands to the same pipeline (the story page
 counts its read there), so a story served from the cache costs no SQL query.
 
+**A copy in the process.** Each process keeps the pages it fetched (``local_pages``), each
+with the *stamp* it was stored with (a random token, kept in the cache beside the page).
+While it holds a copy, a request asks the cache for the page's stamp instead of the page:
+the same copy when the stamps match, and never a copy the cache no longer holds (it
+expired, or another server stored the page again). A popular story's 80 KB is then not
+sent by Redis and unpickled by the worker on every request; its versions and facts are
+still read from the cache each time, so every change shows as at once as before.
+
 If the cache cannot be reached, pages are rendered as if nothing were cached.
 ``PAGE_CACHE_SECONDS`` (default 60, ``0`` turns the cache off) is how long a page and
 its facts are kept: it bounds what nothing announces (README, "What readers see at once").
@@ -31,13 +39,16 @@ its facts are kept: it bounds what nothing announces (README, "What readers see 
 
 import hashlib
 import logging
+import os
 import re
+import threading
 import uuid
+import weakref
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -46,7 +57,8 @@ SITE = "site"
 LATEST = "latest"
 VERSION_PREFIX = "pages:v:"
 FACTS_PREFIX = "pages:facts:"
-PAGE_PREFIX = "pages:2:"  # 2: kept as split() parts (a cache filled before holds str pages)
+PAGE_PREFIX = "pages:3:"  # 3: (versions, parts, meta, stamp): a cache filled before lacks the stamp
+STAMP_PREFIX = "pages:stamp:"
 CSRF_HOLE = "np-csrf-hole-2f6c9d"
 PAGE_PARAMETER = re.compile(r"(page=[0-9]{1,6})?")
 
@@ -110,9 +122,9 @@ class Lookup:
         return f'W/"{digest.hexdigest()}"'
 
 
-def redis_client():
+def redis_client(backend=None):
     """The cache's own Redis client (django-redis), or None for another cache."""
-    client = getattr(cache, "client", None)
+    client = getattr(backend or cache, "client", None)
     get_client = getattr(client, "get_client", None)
     return get_client(write=True) if get_client else None
 
@@ -125,7 +137,8 @@ def lookup(key, topics, facts_name=None, extra=None):
     (else in a round trip of their own); their replies are in ``Lookup.extra``.
     """
     found = Lookup(key, list(topics), facts_name)
-    keys = [key, *(VERSION_PREFIX + t for t in found.topics)]
+    copy = local_pages.get(key)
+    keys = [STAMP_PREFIX + key if copy else key, *(VERSION_PREFIX + t for t in found.topics)]
     if facts_name:
         keys.append(facts_key(facts_name))
     try:
@@ -137,14 +150,49 @@ def lookup(key, topics, facts_name=None, extra=None):
     found.versions = {t: values.get(VERSION_PREFIX + t) for t in found.topics}
     if facts_name:
         found.facts = values.get(facts_key(facts_name))
-    entry = values.get(key)
+    if copy is None:
+        entry = values.get(key)
+    elif copy[3] == values.get(STAMP_PREFIX + key):
+        entry = copy
+    elif STAMP_PREFIX + key in values and None not in found.current():  # stored again
+        entry = stored_page(key)
+    else:  # gone, or out of date anyway
+        entry = None
     if entry is not None and None not in found.current() and entry[0] == found.current():
         found.parts, found.meta = entry[1], entry[2]
+        if entry is not copy:
+            local_pages.remember(key, entry)
     return found
 
 
+def stored_page(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("page cache unavailable; rendering the page", exc_info=True)
+        return None
+
+
+class Remembered(dict):
+    """What a process remembers between requests, up to ``limit`` entries (then it starts
+    again from nothing)."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
+
+    def remember(self, key, value):
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+
+
+local_pages = Remembered(limit=200)  # pages of up to 100 KB: under 20 MB
+
+
 def fetch(keys, extra, found):
-    own = redis_client()
+    backend = caches[DEFAULT_CACHE_ALIAS]  # the proxy ``cache`` looks it up on every use
+    own = redis_client(backend)
     commands = []
     if extra is not None:
         if extra[0] is own:
@@ -152,30 +200,63 @@ def fetch(keys, extra, found):
         else:  # another Redis: a round trip of their own
             found.extra = round_trip(extra[0], extra[1])
     if own is None:
-        return cache.get_many(keys)
+        return backend.get_many(keys)
     # django-redis: its keys and its encoding, in one round trip with the caller's commands.
-    values, *replies = round_trip(own, [("MGET", *map(cache.make_key, keys)), *commands])
+    values, *replies = round_trip(own, [("MGET", *map(backend.make_key, keys)), *commands])
     if commands:
         found.extra = replies
-    return {k: cache.client.decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
+    decode = backend.client.decode
+    return {k: decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
 
 
 def round_trip(client, commands):
     """Redis commands sent together and their raw replies, in order.
 
     A pipeline without redis-py's ``Pipeline`` (its per-command bookkeeping was a tenth of
-    a page served from the cache). No retry: a command may have run when its reply is lost.
+    a page served from the cache), the commands packed once per process (:func:`packed`).
+    A process's main thread (a gunicorn sync worker's) keeps its connection rather than
+    taking it from the pool and giving it back for each request (16 µs); other threads,
+    each living for one request in a threaded server, borrow one. No retry: a command may
+    have run when its reply is lost.
     """
     pool = client.connection_pool
-    connection = pool.get_connection()
+    keep = threading.current_thread() is threading.main_thread()
+    connection = held(pool) if keep else pool.get_connection()
     try:
-        connection.send_packed_command(connection.pack_commands(commands))
+        connection.send_packed_command(packed(connection, commands))
         return [connection.read_response() for _ in commands]
     except BaseException:
-        connection.disconnect()  # replies may be left unread: never reuse it
+        connection.disconnect()  # replies may be left unread; it connects again when used
         raise
     finally:
-        pool.release(connection)
+        if not keep:
+            pool.release(connection)
+
+
+_held = weakref.WeakKeyDictionary()  # pool -> (process id, connection)
+
+
+def held(pool):
+    """The connection of ``pool`` this process keeps (a forked process takes its own)."""
+    pid_and_connection = _held.get(pool)
+    if pid_and_connection is None or pid_and_connection[0] != os.getpid():
+        pid_and_connection = _held[pool] = (os.getpid(), pool.get_connection())
+    return pid_and_connection[1]
+
+
+_packed = {}
+
+
+def packed(connection, commands):
+    """The commands as Redis reads them. A story's round trip repeats the same few (its
+    keys, its id): packed once per process rather than on every request."""
+    key = tuple(commands)
+    command = _packed.get(key)
+    if command is None:
+        if len(_packed) >= 10_000:
+            _packed.clear()
+        command = _packed[key] = [b"".join(connection.pack_commands(commands))]
+    return command
 
 
 def store(found, parts, **meta):
@@ -191,18 +272,31 @@ def store(found, parts, **meta):
             values = cache.get_many([VERSION_PREFIX + t for t in missing])
             found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
         if None not in found.current():
-            cache.set(found.key, (found.current(), parts, meta), settings.PAGE_CACHE_SECONDS)
+            entry = (found.current(), parts, meta, uuid.uuid4().hex)
+            page_and_stamp = {found.key: entry, STAMP_PREFIX + found.key: entry[3]}
+            cache.set_many(page_and_stamp, settings.PAGE_CACHE_SECONDS)  # one MULTI with Redis
+            local_pages.remember(found.key, entry)
     except Exception:
         logger.warning("page cache unavailable; page not stored", exc_info=True)
 
 
 def set_facts(found, facts):
-    """Keep a page's facts (a dict with a ``version``) for PAGE_CACHE_SECONDS."""
+    """Keep a page's facts (a dict with a ``version``) for PAGE_CACHE_SECONDS, unless another
+    request kept some first: then ``found.facts`` are theirs. When a popular story's facts
+    expire, the workers reading them again at once agree on one version, so the page each
+    renders is stored under the version the next requests find (rather than each replacing
+    the others' version, and every page stored, for a few rounds)."""
     found.facts = facts
     if not found.reachable:
         return
+    key = facts_key(found.facts_name)
     try:
-        cache.set(facts_key(found.facts_name), facts, settings.PAGE_CACHE_SECONDS)
+        if not cache.add(key, facts, settings.PAGE_CACHE_SECONDS):
+            kept = cache.get(key)
+            if isinstance(kept, dict) and kept.get("id") == facts.get("id"):
+                found.facts = kept
+            else:  # unreadable, or another story's since (an address taken over)
+                cache.set(key, facts, settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("page cache unavailable; facts not stored", exc_info=True)
 

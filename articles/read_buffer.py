@@ -19,7 +19,8 @@ reads ``BATCHES`` only; ``manage.py flush_reads`` and tests also SCAN for batch 
 (a SCAN walks the whole keyspace, pages and all: thousands of round trips with the
 long tail cached). Any server may
 flush (``manage.py flush_reads``, or the request whose read also won a short Redis lock:
-the read and the lock attempt are one pipelined round trip).
+the read and the lock attempt are one pipelined round trip; each process tries for the
+lock at most once a second, :func:`lock_attempt_due`).
 If Redis cannot be reached, reads are written straight to the database instead.
 
 The total a cached story page shows is kept beside the buffer, in the ``SHOWN`` hash:
@@ -32,6 +33,7 @@ read from the cache is counted in the same round trip as its page
 """
 
 import logging
+import time
 import uuid
 
 import redis
@@ -86,17 +88,33 @@ def pending(article_id):
 
 
 def read_commands(article_id):
-    """One reader's read as Redis commands: the HINCRBY, the shown total, a try at the lock.
+    """One reader's read as Redis commands: the HINCRBY, the shown total, and a try at the
+    lock when this process has not tried for a second (:func:`lock_attempt_due`).
 
     Sent by :func:`buffer_read`, or by a story page in its page cache round trip;
     :func:`queued_read` reads their replies.
     """
     story = str(article_id)
-    return [
-        ("HINCRBY", LIVE, story, 1),
-        ("HINCRBY", SHOWN, story, 1),
-        ("SET", LOCK, "1", "NX", "EX", settings.READS_FLUSH_SECONDS),
-    ]
+    commands = [("HINCRBY", LIVE, story, 1), ("HINCRBY", SHOWN, story, 1)]
+    if lock_attempt_due():
+        commands.append(("SET", LOCK, "1", "NX", "EX", settings.READS_FLUSH_SECONDS))
+    return commands
+
+
+LOCK_ATTEMPT_SECONDS = 1.0
+_next_lock_attempt = 0.0
+
+
+def lock_attempt_due(now=None):
+    """Whether this process tries for the flush lock now: once a second at most (or once
+    every READS_FLUSH_SECONDS if shorter), not on every read; the flush still runs every
+    READS_FLUSH_SECONDS while any process counts reads."""
+    global _next_lock_attempt
+    now = time.monotonic() if now is None else now
+    if now < _next_lock_attempt:
+        return False
+    _next_lock_attempt = now + min(LOCK_ATTEMPT_SECONDS, settings.READS_FLUSH_SECONDS)
+    return True
 
 
 def shown_command(article_id):
@@ -108,8 +126,8 @@ def queued_read(results):
     """``(reads buffered for the story, the total shown, flush_due)`` from the replies to
     :func:`read_commands`; ``flush_due`` is True for the one request in
     READS_FLUSH_SECONDS, across all servers, that should call :func:`flush`."""
-    buffered, shown, flush_due = results
-    return int(buffered), int(shown), bool(flush_due)
+    buffered, shown, *lock = results
+    return int(buffered), int(shown), bool(lock and lock[0])
 
 
 def buffer_read(article_id):

@@ -211,18 +211,8 @@ def take_back_read(article_id):
         logger.warning("read buffer unavailable; a read was counted twice", exc_info=True)
 
 
-class KnownStoryIds(dict):
-    """Story ids by address, as this process last saw them (a few MB at most)."""
-
-    limit = 200_000
-
-    def remember(self, slug, story_id):
-        if len(self) >= self.limit:
-            self.clear()
-        self[slug] = story_id
-
-
-known_story_ids = KnownStoryIds()
+# Story ids by address, as this process last saw them (a few MB at most).
+known_story_ids = page_cache.Remembered(limit=200_000)
 READS_HOLE = "np-reads-hole-8d1e4a"
 
 
@@ -300,6 +290,7 @@ class StoryFactsMixin(CachedPageMixin):
                     self.story_with_facts = story
                 self.stored_reads = story.read_count
             page_cache.set_facts(found, facts)
+            facts = found.facts  # another request's, when it kept them first
         if facts["visible_from"] is None or facts["visible_from"] > timezone.now():
             raise Http404
 

@@ -5,8 +5,10 @@ import re
 from datetime import timedelta
 
 import pytest
+import redis
 from django.contrib.admin.sites import site as admin_site
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -26,6 +28,7 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 @pytest.fixture(autouse=True)
 def fresh_process():
     views.known_story_ids.clear()
+    page_cache.local_pages.clear()
 
 
 @pytest.fixture
@@ -90,6 +93,63 @@ def test_a_new_process_counts_the_read_once_and_learns_the_story(redis_cache, ma
     assert "read 12 times" in html
     assert queries_for(story.get_absolute_url()) == 0
     assert read_buffer.flush() == 3
+
+
+def test_a_process_serves_its_copy_only_while_the_cache_holds_the_same_page(
+    redis_cache, make_article
+):
+    story = make_article(headline="Copy kept by this process")
+    url = story.get_absolute_url()
+    page(url)  # rendered, stored, and kept by this process
+    (key,) = [key for key in page_cache.local_pages if url in key]
+    versions, parts, meta, _stamp = page_cache.local_pages[key]
+    assert queries_for(url) == 0
+    # Another server stores the page again: this process fetches it rather than keep its own.
+    theirs = tuple(
+        part.replace(b"Copy kept by this process", b"Stored by another server")
+        if type(part) is bytes
+        else part
+        for part in parts
+    )
+    entry = (versions, theirs, meta, "another-stamp")
+    cache.set_many({key: entry, page_cache.STAMP_PREFIX + key: "another-stamp"}, 60)
+    with CaptureQueriesContext(connection) as captured:
+        html = page(url)
+    assert len(captured) == 0 and "Stored by another server" in html
+    assert page_cache.local_pages[key][3] == "another-stamp"
+    # The cache no longer holds the page (it expired): the copy is not served.
+    cache.delete_many([key, page_cache.STAMP_PREFIX + key])
+    with CaptureQueriesContext(connection) as captured:
+        html = page(url)
+    assert len(captured) > 5 and "Copy kept by this process" in html
+
+
+def test_a_connection_closed_by_redis_costs_one_rendered_page_and_no_read(
+    redis_cache, make_article
+):
+    story = make_article(read_count=3)
+    url = story.get_absolute_url()
+    page(url)  # rendered and stored
+    assert queries_for(url) == 0  # from the cache, on the connection this process keeps
+    redis.Redis.from_url(redis_cache).client_kill_filter(_type="normal", skipme=True)
+    assert queries_for(url) > 0  # the kept connection was closed: rendered, counted once
+    assert queries_for(url) == 0  # connected again
+    read_buffer.flush()
+    assert Article.objects.get(pk=story.pk).read_count == 3 + 4
+
+
+def test_requests_reading_expired_facts_at_once_agree_on_one_version(make_article):
+    story = make_article()
+    name = f"story:{story.slug}"
+    first, second = page_cache.Lookup("a", [], name), page_cache.Lookup("b", [], name)
+    page_cache.set_facts(first, {"id": story.pk, "version": "first", "visible_from": None})
+    page_cache.set_facts(second, {"id": story.pk, "version": "second", "visible_from": None})
+    assert first.facts["version"] == second.facts["version"] == "first"
+    # Facts kept for another story at this address since are replaced.
+    third = page_cache.Lookup("c", [], name)
+    page_cache.set_facts(third, {"id": story.pk + 1, "version": "third", "visible_from": None})
+    assert third.facts["version"] == "third"
+    assert cache.get(page_cache.facts_key(name))["version"] == "third"
 
 
 def test_a_story_page_is_rendered_once_then_served_from_the_cache(make_article):

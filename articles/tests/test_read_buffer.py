@@ -115,3 +115,22 @@ def test_a_gunicorn_worker_flushes_the_buffer_as_it_exits(buffered, make_article
     gunicorn_conf.worker_exit(Server, type("Worker", (), {"pid": 1}))
     assert stored(article) == 3
     assert read_buffer.pending(article.pk) == 0
+
+
+def test_a_process_tries_for_the_flush_lock_once_a_second(
+    buffered, make_article, settings, monkeypatch
+):
+    settings.READS_FLUSH_SECONDS = 5
+    monkeypatch.setattr(read_buffer, "_next_lock_attempt", 0.0)
+    assert read_buffer.lock_attempt_due(now=10_000.0)
+    assert not read_buffer.lock_attempt_due(now=10_000.9)
+    assert read_buffer.lock_attempt_due(now=10_001.0)
+    article = make_article()
+    buffered.delete(read_buffer.LOCK)
+    monkeypatch.setattr(read_buffer, "_next_lock_attempt", float("inf"))
+    assert read_buffer.buffer_read(article.pk) == (1, 1, False)  # no try: no flush
+    assert not buffered.exists(read_buffer.LOCK)
+    monkeypatch.setattr(read_buffer, "_next_lock_attempt", 0.0)  # a second later
+    assert read_buffer.buffer_read(article.pk) == (2, 2, True)  # won the lock: this read flushes
+    monkeypatch.setattr(read_buffer, "_next_lock_attempt", 0.0)  # another second later
+    assert read_buffer.buffer_read(article.pk) == (3, 3, False)  # the lock is held for 5 s

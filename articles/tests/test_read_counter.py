@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client, override_settings
 
-from articles.counters import COOKIE_NAME, ReadVisit, is_bot
+from articles.counters import COOKIE_NAME, ReadVisit, is_bot, sign, unsign
 from articles.models import Article
 
 from .crowd import read_concurrently
@@ -111,6 +111,21 @@ def test_a_forged_cookie_is_ignored(client, make_article):
     client.cookies[COOKIE_NAME] = f"{article.pk}:9999999999"
     client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     assert reads(article) == 1
+
+
+def test_the_cookie_is_signed_by_this_site_alone(client, make_article, settings):
+    article = make_article()
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    signed = client.cookies[COOKIE_NAME].value
+    value = unsign(signed)
+    assert value.startswith(f"{article.pk}:") and signed == sign(value)
+    seen = value.partition(":")[2]
+    assert unsign(f"{article.pk + 1}:{seen}:{signed.rpartition(':')[2]}") == ""  # altered
+    assert unsign(value) == unsign("") == ""
+    settings.SECRET_KEY = "another-site-" + "y" * 50
+    assert unsign(signed) == ""
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)  # counted again
+    assert reads(article) == 2
 
 
 def test_the_counter_is_one_atomic_update(make_article, rf, django_assert_num_queries):

@@ -6,6 +6,7 @@ from collections import Counter
 from django.http import HttpResponse
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
     CSRF_TOKEN_LENGTH,
     CsrfViewMiddleware,
     _check_token_format,
@@ -46,6 +47,15 @@ def test_a_new_visitor_gets_a_secret_their_cookie_will_hold():
     assert response.cookies["csrftoken"].value == secret
 
 
+def test_the_mask_is_django_s():
+    secret = csrf_tokens.random_characters(CSRF_SECRET_LENGTH)
+    request = request_with(cookie=secret)
+    for _ in range(50):
+        token = csrf_tokens.get_token(request)
+        assert _unmask_cipher_token(token) == secret
+        assert token[:CSRF_SECRET_LENGTH] != token[CSRF_SECRET_LENGTH:]
+
+
 def test_a_returning_visitor_keeps_their_secret_and_django_accepts_the_token():
     secret = "a" * 16 + "Z9" * 8
     request = request_with(cookie=secret)
@@ -57,10 +67,10 @@ def test_a_returning_visitor_keeps_their_secret_and_django_accepts_the_token():
 
 
 def test_every_character_is_drawn_evenly():
-    drawn = Counter(csrf_tokens.random_indices(62 * 500))
-    assert set(drawn) == set(range(len(CSRF_ALLOWED_CHARS)))
+    drawn = Counter(csrf_tokens.random_characters(62 * 500))
+    assert set(drawn) == set(CSRF_ALLOWED_CHARS)
     # 500 expected each; a bias of the modulo (bytes 248..255) would add about 16 to the first 8.
     assert max(drawn.values()) < 620 and min(drawn.values()) > 390
-    first_eight = sum(drawn[n] for n in range(8)) / 8
-    rest = sum(drawn[n] for n in range(8, 62)) / 54
+    first_eight = sum(drawn[char] for char in CSRF_ALLOWED_CHARS[:8]) / 8
+    rest = sum(drawn[char] for char in CSRF_ALLOWED_CHARS[8:]) / 54
     assert abs(first_eight - rest) < 40
