@@ -404,7 +404,9 @@ class ReadFlush(models.Model):
     """
 
     batch = models.CharField(max_length=64, unique=True)
-    reads = models.PositiveIntegerField()
+    # The batch's net reads: a read taken back (``read_buffer.unqueue_read``) may land in a
+    # later batch than the read itself, so a batch can move fewer than none.
+    reads = models.IntegerField()
     flushed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

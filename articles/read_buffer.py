@@ -186,6 +186,8 @@ def apply_batch(key):
                     + Case(*(When(pk=pk, then=Value(n)) for pk, n in counts.items()), default=0)
                 )
         except IntegrityError:
+            if not ReadFlush.objects.filter(batch=batch_id).exists():
+                raise  # not applied: the batch stays for the next flush
             logger.info("read batch %s was already applied", batch_id)
             counts = {}
     pipe = server.pipeline(transaction=False)
