@@ -257,11 +257,6 @@ def _by_letters(words, word: str) -> str | None:
     return restored
 
 
-def _sure_form(words, word: str) -> bool:
-    """Is the lower-case word a form of the table not only known from Zemberek's lists?"""
-    return any(form.word == word and not form.unsure for form in words.forms(fold(word)))
-
-
 def _suffixes(stem: str, rest: str) -> str | None:
     """The ASCII suffixes ``rest`` after ``stem`` with Turkish letters, or ``None`` when they
     do not follow the stem's vowels (then the split is wrong)."""
