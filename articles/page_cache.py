@@ -266,11 +266,8 @@ def store(found, parts, **meta):
         return
     try:
         missing = [t for t, token in found.versions.items() if token is None]
-        for name in missing:
-            cache.add(VERSION_PREFIX + name, uuid.uuid4().hex, None)
-        if missing:  # another server may have set them first: use what the cache holds
-            values = cache.get_many([VERSION_PREFIX + t for t in missing])
-            found.versions.update({t: values.get(VERSION_PREFIX + t) for t in missing})
+        if missing:
+            found.versions.update(add_versions(missing))
         if None not in found.current():
             entry = (found.current(), parts, meta, uuid.uuid4().hex)
             page_and_stamp = {found.key: entry, STAMP_PREFIX + found.key: entry[3]}
@@ -303,6 +300,16 @@ def set_facts(found, facts):
 
 def new_version():
     return uuid.uuid4().hex
+
+
+def add_versions(topics):
+    """A new version for each topic the cache has none for, then what the cache holds for
+    them (another server may have set them first): ``{topic: version}``."""
+    keys = [VERSION_PREFIX + topic for topic in topics]
+    for key in keys:
+        cache.add(key, new_version(), None)
+    values = cache.get_many(keys)
+    return {topic: values.get(key) for topic, key in zip(topics, keys, strict=True)}
 
 
 def renew(*topics):

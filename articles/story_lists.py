@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 
 LIMIT = 1000  # sections kept; more means the site has more sections than a paper
 
-_newest = {}  # (section id, count) -> (versions, kept until, stories)
+# (section id, count) -> (versions, kept until, stories)
+_newest = page_cache.Remembered(limit=LIMIT)
 
 
 def newest_in_section(section, count):
@@ -43,23 +44,19 @@ def newest_in_section(section, count):
     if kept is not None and kept[0] == versions and kept[1] > now:
         return kept[2]
     stories = read_newest(section, count)
-    if len(_newest) >= LIMIT:
-        _newest.clear()
-    _newest[key] = (versions, now + settings.PAGE_CACHE_SECONDS, stories)
+    _newest.remember(key, (versions, now + settings.PAGE_CACHE_SECONDS, stories))
     return stories
 
 
 def current_versions(topics):
-    """The topics' versions, the missing ones set (as ``page_cache.store`` does): a list is
+    """The topics' versions, the missing ones set (``page_cache.add_versions``): a list is
     kept only under versions that a change will renew."""
-    keys = [page_cache.VERSION_PREFIX + topic for topic in topics]
-    found = cache.get_many(keys)
-    if len(found) < len(keys):
-        for key in keys:
-            if key not in found:
-                cache.add(key, page_cache.new_version(), None)
-        found = cache.get_many(keys)  # another process may have set them first
-    return tuple(found.get(key) for key in keys)
+    found = cache.get_many([page_cache.VERSION_PREFIX + topic for topic in topics])
+    versions = {topic: found.get(page_cache.VERSION_PREFIX + topic) for topic in topics}
+    missing = [topic for topic, version in versions.items() if version is None]
+    if missing:
+        versions.update(page_cache.add_versions(missing))
+    return tuple(versions[topic] for topic in topics)
 
 
 def read_newest(section, count):
