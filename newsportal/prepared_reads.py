@@ -42,24 +42,26 @@ What makes this safe:
 import weakref
 from datetime import UTC, date, datetime
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import connections, router
 from django.db.models.query import get_related_populators
 from django.dispatch import receiver
 
 # Sentinels: values no real parameter has, one per parameter of a read.
-SENTINEL_BASE = -987_654_000
+SENTINEL_BASE = 987_654_000
 
 
 def sentinel(kind, index, variant):
     """A distinctive value of ``kind`` for the ``index``-th parameter (``variant`` 0 or 1)."""
     number = index * 2 + variant
     if kind is int:
-        return SENTINEL_BASE - number
+        return SENTINEL_BASE + number
     if kind is str:
         return f"\x1fprepared-read-parameter-{number}\x1f"
     if kind is datetime:
-        return datetime(1901, 1, 1, 0, 0, 0, 100_000 + number, tzinfo=UTC)
+        aware = UTC if settings.USE_TZ else None  # as the ORM takes them
+        return datetime(1901, 1, 1, 0, 0, 0, 100_000 + number, tzinfo=aware)
     if kind is date:
         return date(1901, 1, 1 + number)
     raise TypeError(f"a prepared read takes int, str, date or datetime parameters, not {kind}")
