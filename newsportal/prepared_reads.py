@@ -40,7 +40,7 @@ What makes this safe:
 """
 
 import weakref
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -63,7 +63,7 @@ def sentinel(kind, index, variant):
         aware = UTC if settings.USE_TZ else None  # as the ORM takes them
         return datetime(1901, 1, 1, 0, 0, 0, 100_000 + number, tzinfo=aware)
     if kind is date:
-        return date(1901, 1, 1 + number)
+        return date(1901, 1, 1) + timedelta(days=number)
     raise TypeError(f"a prepared read takes int, str, date or datetime parameters, not {kind}")
 
 
@@ -155,11 +155,11 @@ class PreparedRead:
         self.build_queryset = build
         self.parameters = parameters
         self.compiled = weakref.WeakKeyDictionary()  # connection -> CompiledRead
+        self._model = None
         _all_reads.add(self)
 
     def __str__(self):
-        name = getattr(self.build_queryset, "__qualname__", "read")
-        return f"prepared read {name}({', '.join(self.parameters)})"
+        return f"prepared read of {self.model.__name__}({', '.join(self.parameters)})"
 
     def sentinels(self, variant):
         return {
@@ -190,10 +190,10 @@ class PreparedRead:
 
     @property
     def model(self):
-        model = getattr(self, "_model", None)
-        if model is None:
-            model = self._model = self.build(self.sentinels(0)).model
-        return model
+        """The model read (for the database router), known from the queryset."""
+        if self._model is None:
+            self._model = self.build(self.sentinels(0)).model
+        return self._model
 
     def forget(self):
         self.compiled.clear()
