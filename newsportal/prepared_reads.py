@@ -28,9 +28,9 @@ What makes this safe:
 
 - The SQL must not depend on the values: the queryset is compiled twice, with two sets
   of sentinels, and the two SQL texts must be the same and each sentinel found
-  (an ``__in`` list of variable length, or a value written into the SQL, is refused
-  with ``ValueError``). Express "stories sharing a tag with story X" as a subquery on X's
-  id, not as a list of the tag ids.
+  (a value written into the SQL, such as a slice's bounds, is refused with
+  ``ValueError``). An ``__in`` list's length is part of the SQL: keep one read per
+  length (``articles.models.sharing_tags``).
 - Compiled per connection (each thread has its own, and each alias: a replica), and
   compiled again after a change of a setting the SQL may depend on
   (``COMPILING_SETTINGS``: tests override them) and after a restart (a deploy: new

@@ -82,8 +82,9 @@ def test_each_story_page_read_gives_the_rows_of_its_queryset(stories):
             models.NEXT_TO(published_at=published_at, pk=pk, now=now),
             Article.objects.following(published_at, pk)[:1],
         )
+        tag_ids = {f"tag_{n}": tag.pk for n, tag in enumerate(story.tags.all())}
         same_rows(
-            models.SHARING_A_TAG(pk=pk, now=now),
+            models.sharing_tags(len(tag_ids))(pk=pk, now=now, **tag_ids) if tag_ids else [],
             Article.objects.published()
             .filter(tags__in=story.tags.all())
             .exclude(pk=pk)
@@ -138,13 +139,29 @@ def test_a_datetime_parameter_decides_what_is_published(stories):
     assert [s.pk for s in models.NEXT_TO(**position, now=in_istanbul)] == [tomorrow.pk]
 
 
-def test_a_story_with_no_tags_has_none_and_no_stories_sharing_one(stories):
+def test_a_story_with_no_tags_has_none_and_no_stories_sharing_one(stories, make_article):
     untagged = stories[3]
     assert models.TAGS_OF(pk=untagged.pk) == []
-    assert models.SHARING_A_TAG(pk=untagged.pk, now=timezone.now()) == []
-    assert [s.pk for s in models.SHARING_A_TAG(pk=stories[0].pk, now=timezone.now())] == [
-        stories[2].pk
-    ]
+    assert (
+        untagged.related_stories()
+        == [story for story in reversed(stories) if story.section_id == untagged.section_id][1:]
+    )
+
+
+def test_stories_sharing_tags_are_read_for_each_number_of_tags(stories):
+    first, second, third, _fourth = stories
+    war, peace = Tag.objects.get(slug="war"), Tag.objects.get(slug="peace")
+    second.tags.set([peace])
+    now = timezone.now()
+    one, two = models.sharing_tags(1), models.sharing_tags(2)
+    assert one is models.sharing_tags(1) and one is not two
+    assert [s.pk for s in one(pk=first.pk, now=now, tag_0=war.pk)] == [third.pk]
+    assert [s.pk for s in one(pk=first.pk, now=now, tag_0=peace.pk)] == [second.pk]
+    both = two(pk=first.pk, now=now, tag_0=war.pk, tag_1=peace.pk)
+    assert [s.pk for s in both] == [third.pk, second.pk]  # newest first, each once
+    before_second = second.published_at - timedelta(microseconds=1)
+    assert two(pk=third.pk, now=before_second, tag_0=war.pk, tag_1=peace.pk) == [first]
+    assert len(two(pk=third.pk, now=second.published_at, tag_0=war.pk, tag_1=peace.pk)) == 2
 
 
 def test_the_sql_is_compiled_again_when_a_setting_it_depends_on_changes(stories):
