@@ -35,8 +35,8 @@ What makes this safe:
   compiled again after a change of a setting the SQL may depend on
   (``COMPILING_SETTINGS``: tests override them) and after a restart (a deploy: new
   code, new migrations).
-- Only what ``QuerySet`` iteration into model instances supports: no ``values()``,
-  ``annotate()`` is fine, no ``prefetch_related()`` (a second query of its own).
+- Model instances only (no ``values()``; ``annotate()`` is fine), without
+  ``prefetch_related()`` (queries of its own): refused with ``ValueError``.
 """
 
 import weakref
@@ -45,7 +45,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import connections, router
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, get_related_populators
 from django.dispatch import receiver
 
 # Sentinels: values no real parameter has, one per parameter of a read.
@@ -81,6 +81,8 @@ class CompiledRead:
 
     def __init__(self, read, connection):
         queryset = read.build(read.sentinels(0))
+        if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
+            raise ValueError(f"{read}: only model instances, without prefetch_related()")
         compiler = queryset.query.get_compiler(connection=connection)
         self.sql, params = compiler.as_sql()
         self.params = list(params)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
+from django.db.models import Count
 from django.db.models.sql.compiler import SQLCompiler
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -195,6 +196,14 @@ def test_naive_times_with_use_tz_off_read_as_the_orm_reads_them(stories, setting
         )
 
 
+def test_annotations_are_set_as_a_queryset_sets_them(stories):
+    read = PreparedRead(
+        lambda pk: Article.objects.filter(pk=pk).annotate(tags_n=Count("tags")), pk=int
+    )
+    assert [(s.pk, s.tags_n) for s in read(pk=stories[0].pk)] == [(stories[0].pk, 2)]
+    assert [(s.pk, s.tags_n) for s in read(pk=stories[3].pk)] == [(stories[3].pk, 0)]
+
+
 def test_a_read_whose_sql_depends_on_its_values_is_refused(db):
     written_into_the_sql = PreparedRead(lambda count: Article.objects.all()[:count], count=int)
     with pytest.raises(ValueError, match="SQL depends on the parameters' values"):
@@ -202,5 +211,11 @@ def test_a_read_whose_sql_depends_on_its_values_is_refused(db):
     unused = PreparedRead(lambda pk: Article.objects.all(), pk=int)
     with pytest.raises(ValueError, match="'pk' is not a parameter of its SQL"):
         unused(pk=3)
+    for not_instances in (
+        PreparedRead(lambda pk: Article.objects.filter(pk=pk).values("slug"), pk=int),
+        PreparedRead(lambda pk: Article.objects.filter(pk=pk).prefetch_related("tags"), pk=int),
+    ):
+        with pytest.raises(ValueError, match="only model instances"):
+            not_instances(pk=3)
     with pytest.raises(TypeError, match="takes pk"):
         models.TAGS_OF(article=3)
