@@ -1,8 +1,13 @@
 """Template context shared by every page: the site name and the section navigation."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from newsportal.prepared_reads import PreparedRead
 
 from .models import Section
+
+ALL_SECTIONS = PreparedRead(lambda: Section.objects.all())
 
 # The navigation's sections by the page cache's SITE version (one entry: the current one).
 _sections_by_site_version = {}
@@ -24,7 +29,7 @@ def nav_sections(site_version):
     rendered; other pages read it from the database.
     """
     if site_version is None:
-        return Section.objects.all()
+        return SimpleLazyObject(ALL_SECTIONS)  # read when a page shows it (not the admin)
     sections = _sections_by_site_version.get(site_version)
     if sections is None:
         _sections_by_site_version.clear()

@@ -11,13 +11,18 @@ as a bare ``QuerySet.update()``, shows within that bound), and not at all when t
 cache is off.
 """
 
+import functools
 import logging
 import time
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils import timezone
+
+from newsportal.prepared_reads import PreparedRead
 
 from . import page_cache
 
@@ -60,7 +65,24 @@ def current_versions(topics):
 
 
 def read_newest(section, count):
-    return list(section.articles.published().select_related("section").defer("body")[:count])
+    return newest_read(count)(section_id=section.pk, now=timezone.now())
+
+
+@functools.cache
+def newest_read(count):
+    """The ``count`` newest public stories of a section, as a prepared read."""
+    from .models import Article
+
+    return PreparedRead(
+        lambda section_id, now: (
+            Article.objects.published(now)
+            .filter(section_id=section_id)
+            .select_related("section")
+            .defer("body")[:count]
+        ),
+        section_id=int,
+        now=datetime,
+    )
 
 
 @receiver(setting_changed)

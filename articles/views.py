@@ -281,7 +281,7 @@ class StoryFactsMixin(CachedPageMixin):
         self.story_with_facts = None
         facts = found.facts
         if not isinstance(facts, dict):
-            story = Article.objects.story_for_page(slug=self.kwargs["slug"])
+            story = Article.objects.story_at_address(self.kwargs["slug"])
             facts = {"version": page_cache.new_version(), "id": None, "visible_from": None}
             if story is not None:
                 facts["id"] = story.pk
@@ -298,7 +298,10 @@ class StoryFactsMixin(CachedPageMixin):
         """The story read with its facts (public now: the facts said so), else read now."""
         if getattr(self, "story_with_facts", None) is not None:
             return self.story_with_facts
-        return story_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+        story = Article.objects.story_at_address(self.kwargs["slug"])
+        if story is None or not story.is_published():
+            raise Http404
+        return story
 
 
 def story_or_404(queryset, **lookup):
@@ -310,9 +313,6 @@ def story_or_404(queryset, **lookup):
 
 class ArticleDetailView(ReadCountingMixin, StoryFactsMixin, StoryContextMixin, DetailView):
     """A story for readers: from the page cache with no SQL query while it is current."""
-
-    def get_queryset(self):
-        return Article.objects.published()
 
 
 @method_decorator(staff_member_required, name="dispatch")

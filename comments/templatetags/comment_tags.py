@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from articles import fragments
 from articles.page_cache import CSRF_HOLE
 from articles.templatetags.dates import iso_time
+from newsportal.prepared_reads import PreparedRead
 
 from ..forms import CommentForm
 from ..highlight import highlight
@@ -23,6 +24,18 @@ from ..rule_names import finding_message
 register = template.Library()
 
 
+# The approved comments under a story (oldest first), as a prepared read: its SQL is
+# compiled once per process and database (``newsportal/prepared_reads.py``).
+APPROVED_UNDER = PreparedRead(
+    lambda article_id: (
+        Comment.objects.approved()
+        .filter(article_id=article_id)
+        .only("id", "name", "body", "created_at", "article_id")
+    ),
+    article_id=int,
+)
+
+
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context, article):
     """The approved comments (oldest first) and the form, under a story.
@@ -30,11 +43,7 @@ def comment_section(context, article):
     After a refused submission the view puts the bound form and the outcome in
     the context; they are shown with the reasons and the commenter's text.
     """
-    comments = list(
-        Comment.objects.approved()
-        .filter(article=article)
-        .only("id", "name", "body", "created_at", "article_id")
-    )
+    comments = APPROVED_UNDER(article_id=article.pk)
     add_local_times(comments)
     outcome = context.get("comment_outcome")
     request = context.get("request")

@@ -1,0 +1,221 @@
+"""Prepared reads give the rows their queryset gives, with each call's own values."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections
+from django.db.models import Count
+from django.db.models.sql.compiler import SQLCompiler
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import models
+from articles.models import Article, Author, Section, Tag
+from comments.models import Comment
+from comments.templatetags.comment_tags import APPROVED_UNDER
+from newsportal.prepared_reads import PreparedRead
+
+
+def loaded(obj):
+    """What an instance holds: its loaded fields' values, what is deferred, its section."""
+    values = {
+        field.attname: getattr(obj, field.attname)
+        for field in obj._meta.concrete_fields
+        if field.attname in obj.__dict__
+    }
+    section = obj._state.fields_cache.get("section")
+    return values, obj.get_deferred_fields(), section and loaded(section)
+
+
+def same_rows(prepared, queryset):
+    assert [loaded(obj) for obj in prepared] == [loaded(obj) for obj in queryset]
+    assert all(obj._state.db == connection.alias and not obj._state.adding for obj in prepared)
+
+
+@pytest.fixture
+def stories(make_article, section):
+    """Four public stories (two with tags, one with comments), a draft and a future story."""
+    other = Section.objects.create(name_tr="Spor", slug_tr="spor", slug_en="sports")
+    made = [
+        make_article(authors=["Ayşe Yılmaz", "Can Demir"], image_renditions=[480, 960]),
+        make_article(section=other, comments_enabled=False),
+        make_article(authors=["Can Demir"]),
+        make_article(),
+    ]
+    war, peace = (
+        Tag.objects.create(name="War", slug="war"),
+        Tag.objects.create(name="Peace", slug="peace"),
+    )
+    made[0].tags.set([war, peace])
+    made[2].tags.set([war])
+    make_article(status=Article.Status.DRAFT, headline="Draft")
+    make_article(published_at=timezone.now() + timedelta(hours=1), headline="Tomorrow")
+    for n in range(3):
+        Comment.objects.create(
+            article=made[0],
+            name=f"Okur {n}",
+            email=f"okur{n}@example.com",
+            body=f"Yorum {n}",
+            status=Comment.Status.APPROVED if n else Comment.Status.HELD,
+        )
+    return made
+
+
+def test_each_story_page_read_gives_the_rows_of_its_queryset(stories):
+    now = timezone.now()
+    for story in stories:
+        pk, published_at = story.pk, story.published_at
+        same_rows(
+            models.STORY_AT_ADDRESS(slug=story.slug),
+            Article.objects.select_related("section").filter(slug=story.slug),
+        )
+        same_rows(
+            models.AUTHORS_OF(pk=pk),
+            Author.objects.filter(bylines__article=pk).order_by("bylines__position", "bylines__id"),
+        )
+        same_rows(models.TAGS_OF(pk=pk), story.tags.all())
+        same_rows(
+            models.PREVIOUS_TO(published_at=published_at, pk=pk, now=now),
+            Article.objects.preceding(published_at, pk)[:1],
+        )
+        same_rows(
+            models.NEXT_TO(published_at=published_at, pk=pk, now=now),
+            Article.objects.following(published_at, pk)[:1],
+        )
+        tag_ids = {f"tag_{n}": tag.pk for n, tag in enumerate(story.tags.all())}
+        same_rows(
+            models.sharing_tags(len(tag_ids))(pk=pk, now=now, **tag_ids) if tag_ids else [],
+            Article.objects.published()
+            .filter(tags__in=story.tags.all())
+            .exclude(pk=pk)
+            .distinct()
+            .select_related("section")
+            .defer("body"),
+        )
+        same_rows(
+            APPROVED_UNDER(article_id=pk),
+            Comment.objects.approved()
+            .filter(article=story)
+            .only("id", "name", "body", "created_at", "article_id"),
+        )
+
+
+def test_values_are_rebound_on_each_call_and_the_sql_compiled_once(stories, monkeypatch):
+    first, _other, third, fourth = stories
+    models.TAGS_OF(pk=first.pk)  # compiled here
+    compiled = []
+    monkeypatch.setattr(
+        SQLCompiler, "as_sql", lambda *args, **kwargs: compiled.append(args) or 1 / 0
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert [tag.name for tag in models.TAGS_OF(pk=first.pk)] == ["Peace", "War"]
+        assert [tag.name for tag in models.TAGS_OF(pk=third.pk)] == ["War"]
+        assert models.TAGS_OF(pk=fourth.pk) == []
+    assert compiled == []
+    assert len(queries) == 3
+    assert [query["sql"] for query in queries][0] != ""
+    assert models.STORY_AT_ADDRESS(slug=third.slug)[0].headline == third.headline
+    assert models.STORY_AT_ADDRESS(slug="no-such-story") == []
+
+
+def test_the_related_section_comes_from_the_same_row(stories, django_assert_num_queries):
+    story = stories[1]
+    with django_assert_num_queries(1):
+        found = models.STORY_AT_ADDRESS(slug=story.slug)[0]
+        assert found.section.slug_tr == "spor"
+        assert found.section.name == "Spor"
+
+
+def test_a_datetime_parameter_decides_what_is_published(stories):
+    """``now`` is a parameter: on SQLite a datetime adapted to text, as the ORM does."""
+    tomorrow = Article.objects.get(headline="Tomorrow")
+    just_before = tomorrow.published_at - timedelta(microseconds=1)
+    last = stories[-1]
+    position = dict(published_at=last.published_at, pk=last.pk)
+    assert models.NEXT_TO(**position, now=just_before) == []
+    assert [s.pk for s in models.NEXT_TO(**position, now=tomorrow.published_at)] == [tomorrow.pk]
+    # A time in another time zone is the same moment.
+    in_istanbul = timezone.localtime(tomorrow.published_at, timezone.get_fixed_timezone(180))
+    assert [s.pk for s in models.NEXT_TO(**position, now=in_istanbul)] == [tomorrow.pk]
+
+
+def test_a_story_with_no_tags_has_none_and_no_stories_sharing_one(stories, make_article):
+    untagged = stories[3]
+    assert models.TAGS_OF(pk=untagged.pk) == []
+    assert (
+        untagged.related_stories()
+        == [story for story in reversed(stories) if story.section_id == untagged.section_id][1:]
+    )
+
+
+def test_stories_sharing_tags_are_read_for_each_number_of_tags(stories):
+    first, second, third, _fourth = stories
+    war, peace = Tag.objects.get(slug="war"), Tag.objects.get(slug="peace")
+    second.tags.set([peace])
+    now = timezone.now()
+    one, two = models.sharing_tags(1), models.sharing_tags(2)
+    assert one is models.sharing_tags(1) and one is not two
+    assert [s.pk for s in one(pk=first.pk, now=now, tag_0=war.pk)] == [third.pk]
+    assert [s.pk for s in one(pk=first.pk, now=now, tag_0=peace.pk)] == [second.pk]
+    both = two(pk=first.pk, now=now, tag_0=war.pk, tag_1=peace.pk)
+    assert [s.pk for s in both] == [third.pk, second.pk]  # newest first, each once
+    before_second = second.published_at - timedelta(microseconds=1)
+    assert two(pk=third.pk, now=before_second, tag_0=war.pk, tag_1=peace.pk) == [first]
+    assert len(two(pk=third.pk, now=second.published_at, tag_0=war.pk, tag_1=peace.pk)) == 2
+
+
+def test_the_sql_is_compiled_again_when_a_setting_it_depends_on_changes(stories):
+    read = models.TAGS_OF
+    read(pk=stories[0].pk)
+    compiled = read.compiled_for(connections[connection.alias])
+    with override_settings(PAGE_CACHE_SECONDS=0):  # nothing to do with SQL: kept
+        assert read.compiled_for(connections[connection.alias]) is compiled
+    with override_settings(TIME_ZONE="America/Chicago"):
+        recompiled = read.compiled_for(connections[connection.alias])
+        assert recompiled is not compiled
+        assert [tag.name for tag in read(pk=stories[0].pk)] == ["Peace", "War"]
+    assert (
+        read.compiled_for(connections[connection.alias]) is not recompiled
+    )  # and again when it is restored
+
+
+def test_naive_times_with_use_tz_off_read_as_the_orm_reads_them(stories, settings):
+    settings.USE_TZ = False
+    now = timezone.now()
+    assert timezone.is_naive(now)
+    for story in stories:
+        published_at = Article.objects.get(pk=story.pk).published_at  # naive now
+        same_rows(
+            models.PREVIOUS_TO(published_at=published_at, pk=story.pk, now=now),
+            Article.objects.preceding(published_at, story.pk, now)[:1],
+        )
+        same_rows(
+            models.NEXT_TO(published_at=published_at, pk=story.pk, now=now),
+            Article.objects.following(published_at, story.pk, now)[:1],
+        )
+
+
+def test_annotations_are_set_as_a_queryset_sets_them(stories):
+    read = PreparedRead(
+        lambda pk: Article.objects.filter(pk=pk).annotate(tags_n=Count("tags")), pk=int
+    )
+    assert [(s.pk, s.tags_n) for s in read(pk=stories[0].pk)] == [(stories[0].pk, 2)]
+    assert [(s.pk, s.tags_n) for s in read(pk=stories[3].pk)] == [(stories[3].pk, 0)]
+
+
+def test_a_read_whose_sql_depends_on_its_values_is_refused(db):
+    written_into_the_sql = PreparedRead(lambda count: Article.objects.all()[:count], count=int)
+    with pytest.raises(ValueError, match="SQL depends on the parameters' values"):
+        written_into_the_sql(count=3)
+    unused = PreparedRead(lambda pk: Article.objects.all(), pk=int)
+    with pytest.raises(ValueError, match="'pk' is not a parameter of its SQL"):
+        unused(pk=3)
+    for not_instances in (
+        PreparedRead(lambda pk: Article.objects.filter(pk=pk).values("slug"), pk=int),
+        PreparedRead(lambda pk: Article.objects.filter(pk=pk).prefetch_related("tags"), pk=int),
+    ):
+        with pytest.raises(ValueError, match="only model instances"):
+            not_instances(pk=3)
+    with pytest.raises(TypeError, match="takes pk"):
+        models.TAGS_OF(article=3)
