@@ -58,8 +58,9 @@ weighting and Platt scaling; before: 0.712 / 0.707, ROC AUC 0.866 / 0.871):
   fitting rows, then dropping the rows they contradict by more than 0.95 / 0.9 / 0.8: 0.716 /
   0.701 / 0.695; flipping their labels (0.9 / 0.8): 0.700 / 0.689; weighting rows by agreement:
   0.716 (all with roots, against 0.719).
-(Folds here are not ``crc32(prefix + id) % 4``: CRC-32 is affine, so such a split is tied to
-:func:`validation`'s and one fold comes out empty.)
+(Splits by ``crc32(prefix + id) % 4`` are tied to :func:`validation`'s, CRC-32 being affine: the
+4 folds above, so made over all non-held-out rows, have the calibration split as one of them, and
+such a split of the fitting rows alone has an empty fold; the self-training folds use MD5.)
 """
 
 from __future__ import annotations
