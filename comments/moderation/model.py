@@ -9,13 +9,15 @@ the threshold for the comment's language, and every verdict carries the probabil
 Features, per distinct word of the comment (after the engine's normalisation: lower-cased, Turkish
 letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word, its character
 2- to 5-grams with the word's edges marked (``<sal``, ``aksın>``), which catch suffixed and
-misspelled forms, and its first 4, 5 and 6 letters (the stem of a suffixed word), except for a word
-of the allow-list (``sikke``, ``boks``, ``şık``: read whole and as written, so its pieces do not
-weigh like the swear word inside it); per distinct pair of neighbouring words, the pair. Each is
-hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by ``1/sqrt(words)``
-so long comments are not offensive by length alone. The comment's shape adds a few features of
-fixed weight ``SHAPE_WEIGHT`` (:func:`shape_features`): the symbols and emoji it holds (``🤬``,
-``🖕``), runs of ``!`` and ``?``, and how many words, mentions and words in capitals it has.
+misspelled forms, its first 4, 5 and 6 letters (the stem of a suffixed word), and its root by
+Zemberek-NLP's morphological analyser (``l:salak`` for ``salaklığını``; see :mod:`.lemmas`),
+except for a word of the allow-list (``sikke``, ``boks``, ``şık``: read whole and as written, so
+its pieces do not weigh like the swear word inside it); per distinct pair of neighbouring words,
+the pair. Each is hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by
+``1/sqrt(words)`` so long comments are not offensive by length alone. The comment's shape adds
+a few features of fixed weight ``SHAPE_WEIGHT`` (:func:`shape_features`): the symbols and emoji
+it holds (``🤬``, ``🖕``), runs of ``!`` and ``?``, and how many words, mentions and words in
+capitals it has.
 A logistic model reads the sum, and Platt scaling (``scale``, ``shift``, fitted on rows the model
 did not learn from) makes it a probability that matches the observed share. (Training weighs each
 feature by how much more often it occurs in offensive rows; the shipped weights already include
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .lemmas import default_lemmas
 from .lexicon import default_lexicon
 from .text import fold, forms
 
@@ -81,8 +84,9 @@ def _bucket(name: str) -> int:
 
 @lru_cache(maxsize=65536)
 def word_features(word: str) -> tuple[int, ...]:
-    """Buckets of one word: the word, its character n-grams (with repeats) and prefixes. A
-    word of the allow-list is read whole: its pieces would weigh like the swear word inside."""
+    """Buckets of one word: the word, its character n-grams (with repeats), prefixes and root
+    (:mod:`.lemmas`). A word of the allow-list is read whole: its pieces would weigh like the
+    swear word inside."""
     names = ["w:" + word]
     if allowed(word):
         return (_bucket(names[0]),)
@@ -90,6 +94,10 @@ def word_features(word: str) -> tuple[int, ...]:
     for n in NGRAMS:
         names += [marked[i : i + n] for i in range(len(marked) - n + 1)]
     names += [f"p{n}:{word[:n]}" for n in PREFIXES if len(word) > n]
+    lemmas = default_lemmas()
+    root = lemmas.root(word) if lemmas is not None else None
+    if root is not None:
+        names.append("l:" + root)
     return tuple(map(_bucket, names))
 
 
