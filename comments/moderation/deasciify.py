@@ -171,8 +171,8 @@ def _word(
     elif not name:
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
         word = (
-            _by_stem(words, squeezed)
-            or _by_parts(words, squeezed)
+            _by_parts(words, squeezed)
+            or _by_stem(words, squeezed)
             or _spoken(words, squeezed)
             or _by_letters(words, squeezed)
         )
@@ -376,13 +376,15 @@ def _compound(words, token) -> Change | None:
         return None
     restored = []
     for part in parts:
-        # Only words of the table: such a token joins words, which suffix rules would misread.
-        change = (
-            _word(words, part, 0, False)
-            if len(part) >= 2 and part.isalpha() and words.forms(part.lower())
-            else None
-        )
-        restored.append(change.restored if change else part)
+        # Only words of the table, or lower-case words typed together (#canlibahis): such a
+        # token joins words, which suffix rules would misread.
+        if len(part) >= 2 and part.isalpha() and words.forms(part.lower()):
+            change = _word(words, part, 0, False)
+            restored.append(change.restored if change else part)
+        elif part.islower():
+            restored.append(_by_parts(words, part) or part)
+        else:
+            restored.append(part)
     change = Change(token.start, token.end, "".join(restored), False)
     change = _with_circumflexes(change, token.text)
     return change if change.restored != token.text else None
