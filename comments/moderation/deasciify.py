@@ -15,7 +15,12 @@ the choice among them is clear:
   rare in the tweets chosen by the model's counts (``kitabımızın``) and the names and words
   only Zemberek's lists know (``Katırcıoğlu``, ``görüyosunuz``);
 * a word missing from the table but starting with a known stem is restored with its suffixes
-  in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
+  in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter; so
+  are words typed together when each is a clear word, the first a common one
+  (``kacbintane`` → ``kaçbintane``, ``#canlibahis``; a short last part may be a spoken suffix
+  and is not read as a word: ``sorcak``), a word with the question particle typed onto it
+  (``hazirmi`` → ``hazırmı``) and the spoken present tense as its written form
+  (``akmiyo`` as ``akmıyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
   left alone;
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
@@ -69,6 +74,7 @@ _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
 MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
 MIN_PART = 3  # letters of each word in words typed together
+MIN_TAIL = 4  # ... and of the last one
 MIN_HEAD_COUNT = 20  # uses in the tweets of the first of words typed together
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
 # Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
@@ -169,10 +175,11 @@ def _word(
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
     elif not name:
-        # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
+        # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la); words
+        # typed together (kaç-bin-tane); a spoken -yo present (akmıyo); the letters around.
         word = (
-            _by_parts(words, squeezed)
-            or _by_stem(words, squeezed)
+            _by_stem(words, squeezed)
+            or _by_parts(words, squeezed)
             or _spoken(words, squeezed)
             or _by_letters(words, squeezed)
         )
@@ -265,7 +272,8 @@ def _parts(words, word: str, depth: int) -> str | None:
         elif first.count < MIN_HEAD_COUNT:
             continue
         else:
-            second = _clear_form(words, tail)
+            # A short tail is often a spoken suffix (sor-cak, gel-cek), not a word.
+            second = _clear_form(words, tail) if len(tail) >= MIN_TAIL else None
             rest = second.word if second is not None and second.count >= MIN_COUNT else None
             if rest is None and depth > 1:
                 rest = _parts(words, tail, depth - 1)

@@ -212,7 +212,8 @@ def test_restoration_of_spoken_rare_and_foreign_words(ascii_text, restored):
     [
         # Words typed together, each part a clear word, in a hashtag too.
         ("bugun kacbintane mesaj geldi", "bugün kaçbintane mesaj geldi"),
-        ("herkesicin iyi olsun", "herkesiçin iyi olsun"),
+        # A short last part is often a spoken suffix (sor-cak), never read as a word (çak).
+        ("yarin sorcak bana", "yarın sorcak bana"),
         ("#hayirliaksamlar herkese", "#hayırlıakşamlar herkese"),
         # ... or with the question particle in harmony with the word before it.
         ("sen hazirmi degilsin", "sen hazırmı değilsin"),
@@ -231,12 +232,12 @@ def test_restoration_of_words_typed_together_and_spoken_forms(ascii_text, restor
     text, changes = restore(ascii_text, tokens)
     assert text == restored
     # Such readings are guesses: offered, never a sure missing letter.
-    typed_together = {"kaçbintane", "herkesiçin", "hazırmı", "açmıyo", "süpürmüyo"}
+    typed_together = {"kaçbintane", "hazırmı", "açmıyo", "süpürmüyo"}
     assert not any(c.sure for c in changes if c.restored in typed_together)
 
 
 def test_words_typed_together_are_never_a_reason_to_reject():
-    assert moderate("herkesicin").decision == "pass"
+    assert moderate("kacbintane").decision == "pass"
     assert moderate("acmiyo").decision == "pass"
 
 
