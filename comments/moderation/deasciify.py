@@ -15,7 +15,12 @@ the choice among them is clear:
   rare in the tweets chosen by the model's counts (``kitabımızın``) and the names and words
   only Zemberek's lists know (``Katırcıoğlu``, ``görüyosunuz``);
 * a word missing from the table but starting with a known stem is restored with its suffixes
-  in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter;
+  in vowel harmony (``yapisinda`` → ``yapısında``), without counting as a missing letter; so
+  are words typed together when each is a clear word, the first a common one
+  (``kacbintane`` → ``kaçbintane``, ``#canlibahis``; a short last part may be a spoken suffix
+  and is not read as a word: ``sorcak``), a word with the question particle typed onto it
+  (``hazirmi`` → ``hazırmı``) and the spoken present tense as its written form
+  (``akmiyo`` as ``akmıyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
   left alone;
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
@@ -68,6 +73,9 @@ _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
 MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
+MIN_PART = 3  # letters of each word in words typed together
+MIN_TAIL = 4  # ... and of the last one
+MIN_HEAD_COUNT = 20  # uses in the tweets of the first of words typed together
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
 # Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
 _INVARIANT = ("yor", "yo", "bil", "ken", "ki")
@@ -167,8 +175,15 @@ def _word(
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
     elif not name:
-        # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la).
-        word, sure = _by_stem(words, squeezed) or _by_letters(words, squeezed), False
+        # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la); words
+        # typed together (kaç-bin-tane); a spoken -yo present (akmıyo); the letters around.
+        word = (
+            _by_stem(words, squeezed)
+            or _by_parts(words, squeezed)
+            or _spoken(words, squeezed)
+            or _by_letters(words, squeezed)
+        )
+        sure = False
         if word is None:
             return None
     else:
@@ -232,6 +247,64 @@ def _by_stem(words, word: str) -> str | None:
             rest = _suffixes(choice.word, word[cut:])
             return None if rest is None else choice.word + rest
     return None
+
+
+def _by_parts(words, word: str, depth: int = 2) -> str | None:
+    """``word`` as words typed together, each restored on its own: a common word followed by
+    a word of the table or, in turn, by such words (``herseye`` → ``her`` + ``şeye``,
+    ``kacbintane`` → ``kaç`` + ``bin`` + ``tane``), or a word followed by the question
+    particle (``uyandinizmi`` → ``uyandınız`` + ``mı``). ``None`` unless every part is clear
+    and some letter changes."""
+    restored = _parts(words, word, depth)
+    return None if restored == word else restored
+
+
+def _parts(words, word: str, depth: int) -> str | None:
+    """``word`` read as words typed together (see :func:`_by_parts`), restored or not."""
+    best = None  # (uses of the first part, restored)
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        first = _clear_form(words, head)
+        if first is None:
+            continue
+        if _PARTICLE_RE.match(tail):
+            rest = _in_harmony(tail, first.word)
+        elif first.count < MIN_HEAD_COUNT:
+            continue
+        else:
+            # A short tail is often a spoken suffix (sor-cak, gel-cek), not a word.
+            second = _clear_form(words, tail) if len(tail) >= MIN_TAIL else None
+            rest = second.word if second is not None and second.count >= MIN_COUNT else None
+            if rest is None and depth > 1:
+                rest = _parts(words, tail, depth - 1)
+        if rest is not None and (best is None or first.count > best[0]):
+            best = (first.count, first.word + rest)
+    return None if best is None else best[1]
+
+
+def _clear_form(words, part: str) -> Form | None:
+    """The one form of the table ``part`` stands for with no doubt (one clearly more used
+    than the others; none of Zemberek's guesses, no name), or ``None``."""
+    forms = words.forms(part)
+    if not forms:
+        return None
+    choice, sure = _choose(words, part, forms, "", "")
+    if choice is None or not sure or choice.unsure or choice.proper:
+        return None
+    return choice
+
+
+def _spoken(words, word: str) -> str | None:
+    """A spoken present tense (``akmiyo``, ``buyutuyosun``: -yo for -yor) restored as its
+    written form is (``akmıyor`` → ``akmıyo``), when the table holds that form clearly."""
+    at = word.rfind("yo")
+    if at < 1 or word.startswith("yor", at):
+        return None
+    written = word[: at + 2] + "r" + word[at + 2 :]
+    form = _clear_form(words, written)
+    if form is None:
+        return None
+    return form.word[: at + 2] + form.word[at + 3 :]
 
 
 _FRONT, _BACK = frozenset("eiöü"), frozenset("aıou")
@@ -311,13 +384,15 @@ def _compound(words, token) -> Change | None:
         return None
     restored = []
     for part in parts:
-        # Only words of the table: such a token joins words, which suffix rules would misread.
-        change = (
-            _word(words, part, 0, False)
-            if len(part) >= 2 and part.isalpha() and words.forms(part.lower())
-            else None
-        )
-        restored.append(change.restored if change else part)
+        # Only words of the table, or lower-case words typed together (#canlibahis): such a
+        # token joins words, which suffix rules would misread.
+        if len(part) >= 2 and part.isalpha() and words.forms(part.lower()):
+            change = _word(words, part, 0, False)
+            restored.append(change.restored if change else part)
+        elif part.islower():
+            restored.append(_by_parts(words, part) or part)
+        else:
+            restored.append(part)
     change = Change(token.start, token.end, "".join(restored), False)
     change = _with_circumflexes(change, token.text)
     return change if change.restored != token.text else None
@@ -333,20 +408,27 @@ def _with_circumflexes(change: Change, typed: str) -> Change:
 
 def _particle(token, word: str) -> Change | None:
     """The question particle (``mi``, ``misin``, ``mu``) in harmony with the word before."""
-    vowels = [ch for ch in word.lower() if ch in "aeıioöuü"]
     raw = token.text
-    if not vowels or not _PARTICLE_RE.match(raw.lower()):
+    restored = _in_harmony(raw.lower(), word.lower())
+    if restored is None:
+        return None
+    restored = copy_case(raw, restored)
+    return Change(token.start, token.end, restored, False) if restored != raw else None
+
+
+def _in_harmony(particle: str, word: str) -> str | None:
+    """The lower-case question particle (``mi``, ``misin``) with the vowel ``word`` calls for."""
+    vowels = [ch for ch in word if ch in _VOWELS]
+    if not vowels or not _PARTICLE_RE.match(particle):
         return None
     last = vowels[-1]
-    if raw.lower()[1] == "i":
+    if particle[1] == "i":
         target = "ı" if last in "aı" else "i" if last in "ei" else None
     else:
         target = "ü" if last in "öü" else "u" if last in "ou" else None
     if target is None:
         return None
-    restored = raw.lower().replace(raw.lower()[1], target)
-    restored = copy_case(raw, restored)
-    return Change(token.start, token.end, restored, False) if restored != raw else None
+    return particle.replace(particle[1], target)
 
 
 def _choose(

@@ -121,6 +121,8 @@ class Restoration:
     names_changed: int = 0
     #: Originals with words typed without their letters, and those words.
     inconsistent_words: list[str] = field(default_factory=list)
+    #: (as typed, as restored, as the original has it) of every word restored wrong.
+    wrong_words: list[tuple[str, str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         def share(a: int, b: int) -> str:
@@ -135,6 +137,15 @@ class Restoration:
             f"  {self.comments - self.consistent} originals have words typed without their "
             f"letters ({len(self.inconsistent_words)} words)",
         ]
+
+    def wrong_lines(self) -> list[str]:
+        """The words restored wrong, most frequent first: ``typed -> restored (original) ×n``,
+        marked ``[typed so]`` when the original itself lacks letters there."""
+        out = []
+        for (typed, got, want), n in Counter(self.wrong_words).most_common():
+            mark = " [typed so]" if typed_without_letters(want) else ""
+            out.append(f"  {typed} -> {got} (original {want}) x{n}{mark}")
+        return out
 
 
 def typed_without_letters(word: str) -> bool:
@@ -173,6 +184,11 @@ def restoration(pairs: Iterable[tuple[str, str]]) -> Restoration:
         score.words += len(want)
         if len(got) == len(want):
             score.right_words += sum(g == w for g, w in zip(got, want, strict=True))
+            score.wrong_words += [
+                (typed, g, w)
+                for typed, g, w in zip(_WORD_RE.findall(copy), got, want, strict=True)
+                if g != w
+            ]
         for index, token in enumerate(tokens):
             if index and token.text[:1].isupper() and inside_sentence(copy, index, token):
                 at = slice(token.start, token.end)

@@ -107,6 +107,18 @@ def test_command_evaluate_prints_the_table(monkeypatch):
     assert "offensive" in out.getvalue() and "comments/second" in out.getvalue()
 
 
+def test_command_evaluate_lists_the_words_restored_wrong(monkeypatch):
+    rows = [
+        {"id": "7", "text": "Bu icin iyi", "label": "has_turkish_chars"},
+        {"id": "7-ascii", "text": "Bu icin iyi", "label": "no_turkish_chars"},
+    ]
+    stdin = io.StringIO("".join(json.dumps(row) + "\n" for row in rows))
+    monkeypatch.setattr("sys.stdin", stdin)
+    out = io.StringIO()
+    call_command("moderate", "--evaluate", "--wrong-words", stdout=out)
+    assert "  icin -> için (original icin) x1 [typed so]" in out.getvalue().splitlines()
+
+
 def test_package_has_no_django_imports():
     from pathlib import Path
 

@@ -30,6 +30,11 @@ class Command(BaseCommand):
             help="with --evaluate: only the rows the learned model was not trained on",
         )
         parser.add_argument(
+            "--wrong-words",
+            action="store_true",
+            help="with --evaluate: also list the words the restorer got wrong on the ASCII copies",
+        )
+        parser.add_argument(
             "--no-model",
             action="store_true",
             help="rules only, without the learned signal",
@@ -45,6 +50,10 @@ class Command(BaseCommand):
                 self.stderr.write(f"error: {error}")
             for line in report.lines():
                 self.stdout.write(line)
+            if options["wrong_words"] and report.restoration is not None:
+                self.stdout.write("words restored wrong (typed -> restored (original) xtimes):")
+                for line in report.restoration.wrong_lines():
+                    self.stdout.write(line)
             return
         bad = 0
         for result in moderate_lines(stdin, engine):
