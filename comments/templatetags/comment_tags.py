@@ -91,8 +91,8 @@ def comment_list(comments, csrf_token):
 
     What is the same for every comment (the report form's address, token and label) is
     escaped and written into the HTML once per page; each comment's own values are escaped
-    as they go in: about 15 µs a comment instead of 55 with ``format_html`` per comment
-    and Django's ``localtime`` and ``date`` machinery per time.
+    as they go in. With ``format_html`` per comment and Django's ``localtime`` and ``date``
+    per time, a comment added 55 µs to a story page; now 32 µs, its row read included.
     """
     if not comments:
         return ""
