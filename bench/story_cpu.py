@@ -191,20 +191,22 @@ def main():
             print(f"{query['time']:>6} {query['sql']}")
         print(f"{len(queries)} queries: {label}")
         return
-    if args.templates:
-        if args.templates == "nothing100":
-            add_comments(SEED, 100)
-        label, request, before = cases[args.templates.removesuffix("100")]
+
+    def warmed(case):
+        """The case's label, request and set-up, after 20 requests (``…100``: with 100
+        comments added)."""
+        label, request, before = cases[case.removesuffix("100")]
+        if case.endswith("100"):
+            label = f"{label}, {add_comments(SEED, 100)} comments"
         for _ in range(20):
             request()
-        print_template_times(label, request, before, args.runs)
+        return label, request, before
+
+    if args.templates:
+        print_template_times(*warmed(args.templates), args.runs)
         return
     if args.profile:
-        if args.profile == "nothing100":
-            add_comments(SEED, 100)
-        label, request, before = cases[args.profile.removesuffix("100")]
-        for _ in range(20):
-            request()
+        label, request, before = warmed(args.profile)
         profiler = cProfile.Profile(time.process_time)
         for _ in range(args.runs):
             if before:
