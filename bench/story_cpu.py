@@ -13,7 +13,8 @@ with Redis as the cache and the read buffer, the demo data, and Django's test cl
 - the seed story missing from a warm cache, as in the long tail (its facts forgotten: the
   site's versions, the navigation and the section's newest stories are current).
 
-``--profile CASE`` prints cProfile's top functions for one case instead.
+``--profile CASE`` prints cProfile's top functions for one case instead; ``--templates
+CASE`` the CPU spent in each template (itself, and with what it includes), per request.
 """
 
 import argparse
@@ -97,11 +98,57 @@ def add_comments(slug, count):
     return Comment.objects.filter(article=story, status=Comment.Status.APPROVED).count()
 
 
+def print_template_times(label, request, before, runs):
+    """CPU per request in each template's own nodes, and with the templates it includes
+    (an inclusion tag's template counts as included)."""
+    from django.template.base import Template
+
+    own, whole, stack = {}, {}, []
+    original = Template._render
+
+    def timed_render(template, context):
+        start = time.process_time()
+        stack.append(0.0)
+        try:
+            return original(template, context)
+        finally:
+            spent = time.process_time() - start
+            nested = stack.pop()
+            if stack:
+                stack[-1] += spent
+            name = template.origin.template_name or template.origin.name
+            own[name] = own.get(name, 0.0) + spent - nested
+            whole[name] = whole.get(name, 0.0) + spent
+
+    Template._render = timed_render
+    try:
+        total = 0.0
+        for _ in range(runs):
+            if before:
+                before()
+            start = time.process_time()
+            request()
+            total += time.process_time() - start
+    finally:
+        Template._render = original
+    print(
+        f"CPU ms per request by template ({label}, {runs} runs; {total / runs * 1000:.2f} in all)"
+    )
+    print(f"  {'template':<40} {'itself':>7} {'with includes':>14}")
+    for name in sorted(own, key=own.get, reverse=True):
+        print(f"  {name:<40} {own[name] / runs * 1000:7.2f} {whole[name] / runs * 1000:14.2f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument(
         "--profile", choices=["cached", "floor", "nothing", "nothing100", "stored", "tail"]
+    )
+    parser.add_argument(
+        "--templates",
+        choices=["nothing", "nothing100", "tail"],
+        help="print the CPU spent in each template",
     )
     parser.add_argument(
         "--queries", choices=["cached", "nothing", "stored", "tail"], help="print one request's SQL"
@@ -144,12 +191,22 @@ def main():
             print(f"{query['time']:>6} {query['sql']}")
         print(f"{len(queries)} queries: {label}")
         return
-    if args.profile:
-        if args.profile == "nothing100":
-            add_comments(SEED, 100)
-        label, request, before = cases[args.profile.removesuffix("100")]
+
+    def warmed(case):
+        """The case's label, request and set-up, after 20 requests (``…100``: with 100
+        comments added)."""
+        label, request, before = cases[case.removesuffix("100")]
+        if case.endswith("100"):
+            label = f"{label}, {add_comments(SEED, 100)} comments"
         for _ in range(20):
             request()
+        return label, request, before
+
+    if args.templates:
+        print_template_times(*warmed(args.templates), args.runs)
+        return
+    if args.profile:
+        label, request, before = warmed(args.profile)
         profiler = cProfile.Profile(time.process_time)
         for _ in range(args.runs):
             if before:

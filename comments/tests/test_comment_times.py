@@ -1,24 +1,55 @@
-"""Comment times are written as the ``date`` filter would write them, in both languages."""
+"""Times are written as Django's ``date`` filter would write them, in both languages and
+across daylight saving changes (``articles.local_times``)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone, translation
 
-from articles.templatetags.dates import iso_time
-from comments.templatetags.comment_tags import add_local_times
+from articles.local_times import LocalTimes
+from articles.templatetags.dates import iso_time, local_time
+
+WHENS = [
+    datetime(2026, 1, 5, 7, 3, 9, 123456, tzinfo=UTC),
+    datetime(2026, 11, 28, 21, 59, tzinfo=UTC),
+    datetime(2026, 12, 31, 21, 0, tzinfo=UTC),  # the new year in Istanbul
+]
+
+
+def expected(when):
+    local = timezone.localtime(when)
+    return date_filter(local, "DATETIME_FORMAT"), local.replace(microsecond=0).isoformat()
 
 
 @pytest.mark.parametrize("language", ["tr", "en"])
-@pytest.mark.parametrize(
-    "when",
-    [datetime(2026, 1, 5, 7, 3, 9, 123456, tzinfo=UTC), datetime(2026, 11, 28, 21, 59, tzinfo=UTC)],
-)
-def test_comment_times_match_the_date_filter(language, when):
-    comment = type("Comment", (), {"created_at": when})()
+def test_times_match_the_date_filter(language):
     with translation.override(language):
-        add_local_times([comment])
-        local = timezone.localtime(when)
-        assert comment.time_shown == date_filter(local, "DATETIME_FORMAT")
-        assert comment.time_iso == iso_time(when)
+        times = LocalTimes()
+        for when in WHENS:
+            shown, iso = expected(when)
+            assert times.shown(when) == shown == local_time(when)
+            assert times.iso(when) == iso == iso_time(when)
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York"])
+def test_one_page_of_times_across_daylight_saving_changes(language, zone):
+    """One ``LocalTimes`` for a page of comments spread over both changes of the year and
+    the hours around them: each time in the offset in force at its moment."""
+    start = datetime(2026, 3, 7, tzinfo=UTC)
+    whens = [start + timedelta(minutes=37 * n) for n in range(600)]  # to 2026-03-22
+    whens += [datetime(2026, 10, 24, tzinfo=UTC) + timedelta(minutes=29 * n) for n in range(800)]
+    with timezone.override(zone), translation.override(language):
+        times = LocalTimes()
+        offsets = set()
+        for when in whens:
+            shown, iso = expected(when)
+            assert (times.shown(when), times.iso(when)) == (shown, iso), when
+            offsets.add(iso[-6:])
+    assert len(offsets) == 2  # both sides of the changes were written
+
+
+def test_a_naive_time_is_refused():
+    with pytest.raises(ValueError):
+        LocalTimes().shown(datetime(2026, 1, 5, 7, 3))  # noqa: DTZ001
