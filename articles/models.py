@@ -120,10 +120,6 @@ class ArticleStatus(models.TextChoices):
 PUBLIC_STATUSES = [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED]
 
 
-def in_ids(ids):
-    return models.Q(pk__in=ids)
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What readers may see: public stories whose time has come (``now`` by default)."""
@@ -171,7 +167,8 @@ class ArticleQuerySet(models.QuerySet):
             return self.published(now).filter(pk__in=newest[0].union(*newest[1:], all=True))
         # SQLite takes no LIMIT in a UNION's parts: a condition per tag (correct, not planned
         # as well: PostgreSQL would test them on every public story from the newest on).
-        return self.published(now).filter(functools.reduce(operator.or_, map(in_ids, newest)))
+        per_tag = (models.Q(pk__in=ids) for ids in newest)
+        return self.published(now).filter(functools.reduce(operator.or_, per_tag))
 
     def most_read(self, days=7, limit=5):
         """The most read stories published in the last ``days`` (all time if none)."""

@@ -30,9 +30,16 @@ def copy_stories(article_ids):
         links = Article.tags.through.objects.filter(article__in=ids).values_list(
             "tag_id", "article_id", "article__published_at", "article__status"
         )
+        # Written over, should another transaction have copied the story meanwhile (two
+        # saves at once): the last to commit leaves its own copy.
         TaggedStory.objects.bulk_create(
-            TaggedStory(tag_id=tag, article_id=article, published_at=time, status=status)
-            for tag, article, time, status in links
+            [
+                TaggedStory(tag_id=tag, article_id=article, published_at=time, status=status)
+                for tag, article, time, status in links
+            ],
+            update_conflicts=True,
+            unique_fields=["tag", "article"],
+            update_fields=["published_at", "status"],
         )
 
 
