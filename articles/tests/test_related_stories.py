@@ -121,6 +121,21 @@ def test_a_story_whose_tag_only_old_stories_share(make_article):
     assert related(story) == ["Eski 1", "Eski 2", "Eski 3", "Yeni 0"]
 
 
+def test_the_story_page_lists_the_old_tags_stories_first(client, make_article):
+    story, *_others = old_tag_among_newer_stories(make_article, newer=1_000)
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    aside = html[html.index('aria-labelledby="related-heading"') :]
+    aside = aside[: aside.index("</aside>")]
+    listed = ["Eski 1", "Eski 2", "Eski 3", "Yeni 0"]
+    assert all(headline in aside for headline in listed), aside
+    assert [aside.index(headline) for headline in listed] == sorted(
+        aside.index(headline) for headline in listed
+    )
+    assert "Eski 0" not in aside  # the story itself
+
+
 def scans(plan):
     """Every node of a JSON plan."""
     yield plan
