@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from comments.models import Comment
 
-from . import renewal
+from . import renewal, tagged_stories
 from .models import Article, Author, Byline, Section, Tag
 
 
@@ -23,6 +23,7 @@ def set_status(modeladmin, request, queryset, status, **extra):
     # A bulk update sends no signal: the pages that showed these stories are renewed here.
     before = renewal.snapshot(queryset.values_list("pk", flat=True))
     updated = queryset.update(status=status, **extra)
+    tagged_stories.copy_stories(story["id"] for story in before)
     renewal.stories_changed(before, [story["id"] for story in before])
     modeladmin.message_user(
         request,

@@ -11,8 +11,15 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from comments.signals import comments_decided
 
-        from . import renewal
+        from . import renewal, tagged_stories
         from .models import Article, Author, Byline, Section, Tag
+
+        # The copy of the tag links the related stories read (see tagged_stories.py),
+        # before the pages are renewed.
+        post_save.connect(tagged_stories.story_saved, sender=Article, dispatch_uid="tag-copies")
+        m2m_changed.connect(
+            tagged_stories.tags_changed, sender=Article.tags.through, dispatch_uid="tag-copies"
+        )
 
         # A change renews only the cached pages that show it (see renewal.py).
         for signal, receiver in (

@@ -1,8 +1,9 @@
 import functools
+import operator
 from datetime import datetime, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connections, models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -153,10 +154,21 @@ class ArticleQuerySet(models.QuerySet):
         """The public story just after this place in publication order, or None."""
         return self.following(published_at, pk).first()
 
-    def tagged_with_any(self, tag_ids):
-        """Stories with one of these tags (no DISTINCT: an ``IN`` over the tag links)."""
-        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
-        return self.filter(pk__in=tagged)
+    def newest_tagged_with_any(self, tag_ids, now, limit, exclude_pk=None):
+        """Public stories with one of these tags, at most the ``limit`` newest of each tag
+        (``TaggedStory.objects.newest_of``): read through an index however old or
+        common the tags are. Order and slice it to have the newest ``limit`` of all."""
+        newest = [
+            TaggedStory.objects.newest_of(tag_id, now, limit, exclude_pk) for tag_id in tag_ids
+        ]
+        if len(newest) == 1:
+            return self.published(now).filter(pk__in=newest[0])
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            return self.published(now).filter(pk__in=newest[0].union(*newest[1:], all=True))
+        # SQLite takes no LIMIT in a UNION's parts: a condition per tag (correct, not planned
+        # as well: PostgreSQL would test them on every public story from the newest on).
+        per_tag = (models.Q(pk__in=ids) for ids in newest)
+        return self.published(now).filter(functools.reduce(operator.or_, per_tag))
 
     def most_read(self, days=7, limit=5):
         """The most read stories published in the last ``days`` (all time if none)."""
@@ -391,9 +403,9 @@ class Article(models.Model):
     def related_stories(self):
         """Published stories sharing a tag, newest first; then the newest of its section.
 
-        Two queries that read indexes from the newest story on (a tag's few stories; the
-        section's partial index), without their bodies: no query over every story's tags,
-        no DISTINCT over whole rows (10-13 ms each with 100,000 stories).
+        Two queries that read a few index entries (each tag's newest few in
+        ``TaggedStory``'s index; the section's partial index), without their bodies: no
+        query over every story's tags, no DISTINCT over whole rows.
         """
         limit = self.RELATED_COUNT
         tag_ids = {f"tag_{n}": tag.id for n, tag in enumerate(self.tag_list)}
@@ -438,17 +450,16 @@ NEXT_TO = PreparedRead(
 def sharing_tags(count):
     """Other public stories with one of ``count`` tags (``tag_0``...), newest first.
 
-    One prepared read per number of tags (an ``IN`` list's length is part of the SQL; a
-    story has a few). The tag ids are in the SQL that PostgreSQL plans (psycopg binds
-    them on the client), so it plans with each tag's statistics: a subquery on the
-    story's id instead was twice as slow with 100,000 stories (bench/load.py's data,
-    0.6 ms instead of 0.3 for three common tags).
+    One prepared read per number of tags (each tag is a read of its own in the SQL; a
+    story has a few): each tag's few newest through the ``tagged_story_public`` index,
+    then those stories by id (``newest_tagged_with_any``), a bounded read however old or
+    common the tags are (bench/related_plans.sh).
     """
     return PreparedRead(
         lambda pk, now, **tag_ids: (
-            Article.objects.published(now)
-            .tagged_with_any(list(tag_ids.values()))
-            .exclude(pk=pk)
+            Article.objects.newest_tagged_with_any(
+                tag_ids.values(), now, Article.RELATED_COUNT, exclude_pk=pk
+            )
             .select_related("section")
             .defer("body")[: Article.RELATED_COUNT]
         ),
@@ -456,6 +467,50 @@ def sharing_tags(count):
         now=datetime,
         **dict.fromkeys([f"tag_{n}" for n in range(count)], int),
     )
+
+
+class TaggedStoryQuerySet(models.QuerySet):
+    def newest_of(self, tag_id, now, limit, exclude_pk=None):
+        """The ids of this tag's ``limit`` newest public stories (``article_id``): the
+        first entries of the ``tagged_story_public`` index from ``now`` back."""
+        links = self.filter(tag=tag_id, status__in=PUBLIC_STATUSES, published_at__lte=now)
+        if exclude_pk is not None:
+            links = links.exclude(article=exclude_pk)
+        return links.order_by("-published_at", "-article").values("article")[:limit]
+
+
+class TaggedStory(models.Model):
+    """A story's tag with the story's publish time and status: a copy of the tag links
+    (``Article.tags``) that the newest public stories of a tag are read from in order.
+
+    Without it PostgreSQL reads a tag's newest stories either from all of the tag's
+    links or from the newest public stories on until enough have the tag; it expects a
+    tag's stories spread evenly over time, so a tag only old stories share made it read
+    the public stories' index to its end (300 ms with 100,000 stories). Kept right by
+    ``articles.tagged_stories`` after every save, tag change and bulk status change.
+    """
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    published_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=ArticleStatus.choices)
+
+    objects = TaggedStoryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "article"], name="unique_tagged_story"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["tag", "-published_at", "-article"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="tagged_story_public",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.tag_id}: {self.article_id}"
 
 
 class Byline(models.Model):

@@ -189,6 +189,15 @@ class DataSet:
                     for tag in rng.sample(range(1, self.tags + 1), rng.randint(2, 4)):
                         self.tag_links += 1
                         copy.write_row((self.tag_links, n, tag))
+            # The copy of the links the related stories read (articles.tagged_stories).
+            conn.execute(
+                "INSERT INTO articles_taggedstory (tag_id, article_id, published_at, status)"
+                " SELECT link.tag_id, link.article_id, article.published_at, article.status"
+                " FROM articles_article_tags link"
+                " JOIN articles_article article ON article.id = link.article_id"
+                " WHERE link.article_id >= %s",
+                [first],
+            )
         self.stories = total
 
     def comments_to(self, total, stories):
@@ -241,6 +250,7 @@ class DataSet:
                 "articles_article",
                 "articles_byline",
                 "articles_article_tags",
+                "articles_taggedstory",
                 "comments_comment",
             ):
                 conn.execute(

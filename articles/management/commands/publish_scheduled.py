@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles import renewal
+from articles import renewal, tagged_stories
 from articles.models import Article
 
 
@@ -31,6 +31,7 @@ def publish_due(now=None):
         if ids:
             before = renewal.snapshot(ids)
             Article.objects.filter(pk__in=ids).update(status=Article.Status.PUBLISHED)
+            tagged_stories.copy_stories(ids)
             renewal.stories_changed(before, ids)
     return ids
 
