@@ -16,20 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="newsportal.settings",
-    DEBUG="0",
-    SECRET_KEY="bench-only-" + "x" * 50,
-    ALLOWED_HOSTS="testserver",
-    SECURE_SSL_REDIRECT="0",
-    LOG_LEVEL="ERROR",
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.in_process import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402

@@ -26,21 +26,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="newsportal.settings",
-    DEBUG="0",
-    SECRET_KEY="bench-only-" + "x" * 50,
-    ALLOWED_HOSTS="testserver",
-    SECURE_SSL_REDIRECT="0",
-    CACHE_URL=os.environ["TEST_REDIS_URL"],
-    LOG_LEVEL="ERROR",
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.in_process import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(CACHE_URL=os.environ["TEST_REDIS_URL"])
 
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
