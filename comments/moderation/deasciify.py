@@ -253,8 +253,8 @@ def _by_parts(words, word: str, depth: int = 2) -> str | None:
     """``word`` as words typed together, each restored on its own: a common word followed by
     a word of the table or, in turn, by such words (``herseye`` → ``her`` + ``şeye``,
     ``kacbintane`` → ``kaç`` + ``bin`` + ``tane``), or a word followed by the question
-    particle (``uyandinizmi`` → ``uyandınız`` + ``mı``). ``None`` unless every part is clear
-    and some letter changes."""
+    particle (``calismiyormusun`` → ``çalışmıyor`` + ``musun``). ``None`` unless every part
+    is clear and some letter changes."""
     restored = _parts(words, word, depth)
     return None if restored == word else restored
 
