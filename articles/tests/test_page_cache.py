@@ -478,3 +478,24 @@ def test_a_stored_page_is_split_around_its_holes_and_each_filler_runs_once():
     fillers = {"HOLE-A": token, "HOLE-B": lambda: unused.append(1) or ""}
     assert page_cache.fill(parts, fillers) == "<p>ı tök ş tök</p>".encode()
     assert calls == ["token"] and unused == []  # a page without a form sets no CSRF cookie
+
+
+@pytest.mark.parametrize("compressor", [None, "django_redis.compressors.zlib.ZlibCompressor"])
+def test_values_stored_by_django_redis_read_back_as_django_redis_reads_them(
+    redis_url, settings, compressor
+):
+    options = {"COMPRESSOR": compressor} if compressor else {}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": options,
+        }
+    }
+    facts = {"id": 7, "visible_from": timezone.now(), "version": page_cache.new_version()}
+    values = {"version": page_cache.new_version(), "facts": facts, "page": ("ı" * 5000,)}
+    cache.set_many(values, 60)  # a long page is compressed, a short value is not
+    client = cache.client
+    raw = client.get_client().mget([cache.make_key(key) for key in values])
+    assert [page_cache.decode(client, value) for value in raw] == list(values.values())
+    assert [client.decode(value) for value in raw] == list(values.values())
