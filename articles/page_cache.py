@@ -135,7 +135,8 @@ def lookup(key, topics, facts_name=None, extra=None):
 
     ``extra`` is ``(redis_client, commands)``: Redis commands (tuples such as
     ``("HGET", key, field)``) sent in the same round trip when that client is the cache's
-    (else in a round trip of their own); their replies are in ``Lookup.extra``.
+    or None (the cache's own, which must then be Redis), else in a round trip of their
+    own; their replies are in ``Lookup.extra``.
     """
     found = Lookup(key, list(topics), facts_name)
     copy = local_pages.get(key)
@@ -199,10 +200,11 @@ def fetch(keys, extra, found):
     own = redis_client(backend)
     commands = []
     if extra is not None:
-        if extra[0] is own:
-            commands = extra[1]
+        extra_client, extra_commands = extra
+        if extra_client is None or extra_client is own:
+            commands = extra_commands
         else:  # another Redis: a round trip of their own
-            found.extra = round_trip(extra[0], extra[1])
+            found.extra = round_trip(extra_client, extra_commands)
     if own is None:
         return backend.get_many(keys)
     # django-redis: its keys and its encoding, in one round trip with the caller's commands.
