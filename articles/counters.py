@@ -38,10 +38,12 @@ COOKIE_NAME = "np_reads"
 COOKIE_SALT = b"articles.counters"
 MAX_REMEMBERED = 100
 
+# Matched against the lower-cased User-Agent: with re.IGNORECASE, Python's re tried every
+# word at every position of it (6 µs for a short browser's, 15 µs for Chrome's: a tenth
+# of the CPU a story page served from the cache costs), lower-cased 0.6 and 1.3 µs.
 BOT_USER_AGENT = re.compile(
     r"bot\b|bot/|crawl|spider|slurp|facebookexternalhit|embedly|preview|"
-    r"monitor|pingdom|uptime|headless|lighthouse|python-requests|scrapy|wget|curl/",
-    re.IGNORECASE,
+    r"monitor|pingdom|uptime|headless|lighthouse|python-requests|scrapy|wget|curl/"
 )
 
 
@@ -62,7 +64,7 @@ def total_line(total):
 
 
 def is_bot(user_agent):
-    return not user_agent or bool(BOT_USER_AGENT.search(user_agent))
+    return not user_agent or bool(BOT_USER_AGENT.search(user_agent.lower()))
 
 
 class ReadVisit:

@@ -50,6 +50,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.utils import translation
+from django_redis.exceptions import CompressorError
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +135,8 @@ def lookup(key, topics, facts_name=None, extra=None):
 
     ``extra`` is ``(redis_client, commands)``: Redis commands (tuples such as
     ``("HGET", key, field)``) sent in the same round trip when that client is the cache's
-    (else in a round trip of their own); their replies are in ``Lookup.extra``.
+    or None (the cache's own, which must then be Redis), else in a round trip of their
+    own; their replies are in ``Lookup.extra``.
     """
     found = Lookup(key, list(topics), facts_name)
     copy = local_pages.get(key)
@@ -150,15 +152,18 @@ def lookup(key, topics, facts_name=None, extra=None):
     found.versions = {t: values.get(VERSION_PREFIX + t) for t in found.topics}
     if facts_name:
         found.facts = values.get(facts_key(facts_name))
-    if copy is None:
+    current = found.current()
+    if None in current:  # a version not set yet, or facts to read again: no page is current
+        entry = None
+    elif copy is None:
         entry = values.get(key)
     elif copy[3] == values.get(STAMP_PREFIX + key):
         entry = copy
-    elif STAMP_PREFIX + key in values and None not in found.current():  # stored again
+    elif STAMP_PREFIX + key in values:  # stored again
         entry = stored_page(key)
-    else:  # gone, or out of date anyway
+    else:  # gone
         entry = None
-    if entry is not None and None not in found.current() and entry[0] == found.current():
+    if entry is not None and entry[0] == current:
         found.parts, found.meta = entry[1], entry[2]
         if entry is not copy:
             local_pages.remember(key, entry)
@@ -195,18 +200,31 @@ def fetch(keys, extra, found):
     own = redis_client(backend)
     commands = []
     if extra is not None:
-        if extra[0] is own:
-            commands = extra[1]
+        extra_client, extra_commands = extra
+        if extra_client is None or extra_client is own:
+            commands = extra_commands
         else:  # another Redis: a round trip of their own
-            found.extra = round_trip(extra[0], extra[1])
+            found.extra = round_trip(extra_client, extra_commands)
     if own is None:
         return backend.get_many(keys)
     # django-redis: its keys and its encoding, in one round trip with the caller's commands.
     values, *replies = round_trip(own, [("MGET", *map(backend.make_key, keys)), *commands])
     if commands:
         found.extra = replies
-    decode = backend.client.decode
-    return {k: decode(v) for k, v in zip(keys, values, strict=True) if v is not None}
+    client = backend.client
+    return {k: decode(client, v) for k, v in zip(keys, values, strict=True) if v is not None}
+
+
+def decode(client, value):
+    """A value as django-redis's ``decode()`` reads it, without its first step: it tries
+    ``int()`` on every value (django-redis stores integers bare), and that failed ``int()``
+    of a pickle, raising and formatting its error, cost more than the rest of reading a
+    story's three values. The page cache stores no integers."""
+    try:
+        value = client._compressor.decompress(value)
+    except CompressorError:  # a value too short to have been compressed
+        pass
+    return client._serializer.loads(value)
 
 
 def round_trip(client, commands):

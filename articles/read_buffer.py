@@ -62,16 +62,24 @@ def enabled():
     return bool(settings.READS_REDIS_URL)
 
 
+def shares_page_cache():
+    """Whether the reads' Redis is the page cache's (the default): a story page's commands
+    then go on the cache's own connection, in the page's round trip."""
+    cache_settings = settings.CACHES["default"]
+    return (
+        cache_settings["BACKEND"] == "django_redis.cache.RedisCache"
+        and cache_settings["LOCATION"] == settings.READS_REDIS_URL
+    )
+
+
 def client():
     """The page cache's own client when it is the same Redis, else one connection pool per
     process (and per URL, which tests change)."""
-    url = settings.READS_REDIS_URL
-    cache_settings = settings.CACHES["default"]
-    if cache_settings["BACKEND"] == "django_redis.cache.RedisCache":
-        if cache_settings["LOCATION"] == url:
-            from django_redis import get_redis_connection
+    if shares_page_cache():
+        from django_redis import get_redis_connection
 
-            return get_redis_connection("default")
+        return get_redis_connection("default")
+    url = settings.READS_REDIS_URL
     if url not in _clients:
         _clients[url] = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
     return _clients[url]

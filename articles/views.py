@@ -145,9 +145,11 @@ class ReadCountingMixin:
         if story_id is None or not read_buffer.enabled():
             return super().get_round_trip_commands()
         self.visit = visit = ReadVisit(self.request, story_id)
+        # None: the page cache's own connection, which the lookup has at hand anyway.
+        client = None if read_buffer.shares_page_cache() else read_buffer.client()
         if visit.should_count():
-            return (read_buffer.client(), read_buffer.read_commands(story_id))
-        return (read_buffer.client(), [read_buffer.shown_command(story_id)])
+            return (client, read_buffer.read_commands(story_id))
+        return (client, [read_buffer.shown_command(story_id)])
 
     def use_cache_facts(self, found):
         speculated = self.visit if found.extra else None

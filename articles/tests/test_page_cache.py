@@ -124,6 +124,27 @@ def test_a_process_serves_its_copy_only_while_the_cache_holds_the_same_page(
     assert len(captured) > 5 and "Copy kept by this process" in html
 
 
+def test_reads_kept_in_another_redis_are_counted_in_a_round_trip_of_their_own(
+    redis_cache, settings, make_article
+):
+    settings.READS_REDIS_URL = redis_cache.rsplit("/", 1)[0] + "/1"  # another database
+    reads = read_buffer.client()
+    reads.flushdb()
+    reads.set(read_buffer.LOCK, "1", ex=3600)
+    try:
+        story = make_article(read_count=5)
+        url = "/en" + story.get_absolute_url()
+        assert "read 6 times" in page(url)  # rendered and stored
+        with CaptureQueriesContext(connection) as captured:
+            html = page(url)  # from the cache, a new reader
+        assert len(captured) == 0 and "read 7 times" in html
+        assert not redis.Redis.from_url(redis_cache).exists(read_buffer.LIVE)
+        assert read_buffer.flush() == 2
+        assert Article.objects.get(pk=story.pk).read_count == 7
+    finally:
+        reads.flushdb()
+
+
 def test_a_connection_closed_by_redis_costs_one_rendered_page_and_no_read(
     redis_cache, make_article
 ):
@@ -478,3 +499,24 @@ def test_a_stored_page_is_split_around_its_holes_and_each_filler_runs_once():
     fillers = {"HOLE-A": token, "HOLE-B": lambda: unused.append(1) or ""}
     assert page_cache.fill(parts, fillers) == "<p>ı tök ş tök</p>".encode()
     assert calls == ["token"] and unused == []  # a page without a form sets no CSRF cookie
+
+
+@pytest.mark.parametrize("compressor", [None, "django_redis.compressors.zlib.ZlibCompressor"])
+def test_values_stored_by_django_redis_read_back_as_django_redis_reads_them(
+    redis_url, settings, compressor
+):
+    options = {"COMPRESSOR": compressor} if compressor else {}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": options,
+        }
+    }
+    facts = {"id": 7, "visible_from": timezone.now(), "version": page_cache.new_version()}
+    values = {"version": page_cache.new_version(), "facts": facts, "page": ("ı" * 5000,)}
+    cache.set_many(values, 60)  # a long page is compressed, a short value is not
+    client = cache.client
+    raw = client.get_client().mget([cache.make_key(key) for key in values])
+    assert [page_cache.decode(client, value) for value in raw] == list(values.values())
+    assert [client.decode(value) for value in raw] == list(values.values())

@@ -90,6 +90,9 @@ def test_head_requests_do_not_count(client, make_article):
         "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
         "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
         "Mozilla/5.0 (compatible; YandexBot/3.0)",
+        "Mozilla/5.0 (compatible; GOOGLEBOT/2.1)",
+        "Mozilla/5.0 Chrome/120.0 HeadlessChrome/120.0",
+        "Python-Requests/2.32",
         "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0)",
         "curl/8.5.0",
         "",
@@ -104,6 +107,10 @@ def test_bots_do_not_count(client, make_article, user_agent):
 def test_ordinary_browsers_are_not_bots():
     assert not is_bot(BROWSER)
     assert not is_bot("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1")
+    assert not is_bot(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+        " Chrome/120.0.0.0 Safari/537.36"
+    )
 
 
 def test_a_forged_cookie_is_ignored(client, make_article):
