@@ -8,7 +8,8 @@ templates call is the same Python that the rest of the code uses:
 - ``{{ _("Skip to content") }}``: a message in the reader's language. Django's
   ``makemessages`` finds ``_("literal")`` in ``{{ }}`` and ``{% %}`` tags of .html files;
   a message with values is ``{{ _("Signed in as %(email)s.")|format(email=...) }}`` (the
-  values escaped, the translation trusted, as ``blocktranslate`` does); messages with a
+  values escaped, the translation trusted, as ``blocktranslate`` does: ``format`` is
+  ``plurals.filled``, not Jinja2's own, which escapes ``'`` as ``&#39;``); messages with a
   plural are functions of ``newsportal.plurals`` (``makemessages`` does not read
   ``ngettext`` in templates).
 - ``url()``, ``static()``, the site's parts (``articles.site_parts``), the comment
@@ -31,8 +32,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString
-from markupsafe import Markup
+from django.utils.safestring import SafeString, mark_safe
 
 from articles import local_times, site_parts
 from articles.counters import total_line
@@ -63,6 +63,7 @@ def environment(**options):
     env.filters.update(
         date=date,
         floatformat=floatformat,
+        format=plurals.filled,
         intcomma=intcomma,
         iso_time=iso_time,
         json_ld=script_tag,
@@ -78,7 +79,7 @@ def environment(**options):
 def translate(message):
     """``{{ _("...") }}``: the message in the active language. The translation is HTML as
     it stands in the .po file (as with ``{% translate %}``)."""
-    return Markup(translation.gettext(message))
+    return mark_safe(translation.gettext(message))  # noqa: S308 (the .po file's HTML)
 
 
 def url(name, *args):
