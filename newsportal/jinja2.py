@@ -16,6 +16,8 @@ templates call is the same Python that the rest of the code uses:
   section (``comments.comment_section``) and Django's filters the pages use.
 """
 
+import html
+
 import jinja2
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -31,7 +33,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import lazy
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import local_times, site_parts
@@ -43,10 +45,7 @@ from . import plurals
 
 
 def environment(**options):
-    """Every value a template writes is escaped by Django's ``conditional_escape`` (as
-    Django's templates escaped it: ``&#x27;``, ``&quot;``); Django's safe strings and
-    Jinja2's ``Markup`` are written as they are."""
-    env = jinja2.Environment(finalize=conditional_escape, **options)
+    env = jinja2.Environment(finalize=escape_as_django, **options)
     env.globals.update(
         _=translate,
         get_language=translation.get_language,
@@ -74,6 +73,16 @@ def environment(**options):
         total_line=total_line,
     )
     return env
+
+
+def escape_as_django(value):
+    """Every value a template writes, escaped as Django's templates escaped it (``&#x27;``
+    and ``&quot;``, where Jinja2 writes ``&#39;`` and ``&#34;``): the pages' HTML is the same
+    byte for byte. Django's safe strings and Jinja2's ``Markup`` are written as they are.
+    (Django's ``conditional_escape`` does the same through two more calls per value.)"""
+    if hasattr(value, "__html__"):
+        return value
+    return SafeString(html.escape(str(value)))
 
 
 def translate(message):
@@ -116,7 +125,7 @@ def hidden_csrf_input(csrf_token):
     """What Django's ``{% csrf_token %}`` writes: the form's hidden token (none without one)."""
     token = str(csrf_token)
     if not token or token == "NOTPROVIDED":
-        return ""
+        return SafeString()
     return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
