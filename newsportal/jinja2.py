@@ -22,6 +22,7 @@ import jinja2
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.backends import jinja2 as jinja2_backend
+from django.template.context_processors import csrf
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import (
     floatformat,
@@ -139,7 +140,9 @@ class Jinja2(jinja2_backend.Jinja2):
     The page cache renders a page with a placeholder for the CSRF token
     (``CachedPageMixin.get_hole_context``); Django's backend would replace it with this
     reader's token. ``csrf_input`` (the hidden field) is written from the token the page
-    is rendered with.
+    is rendered with, and the reader's token is made once per page (as the ``csrf``
+    context processor of Django's templates makes it; Django's Jinja2 backend makes a new
+    one, 32 random characters, each time a form writes it).
     """
 
     def from_string(self, template_code):
@@ -154,7 +157,7 @@ class Template(jinja2_backend.Template):
         values = {}
         if request is not None:
             values["request"] = request
-            values["csrf_token"] = jinja2_backend.csrf_token_lazy(request)
+            values.update(csrf(request))  # the token made once per page, when first shown
             for context_processor in self.backend.template_context_processors:
                 values.update(context_processor(request))
         values.update(context or {})

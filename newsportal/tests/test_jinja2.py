@@ -47,8 +47,9 @@ def test_the_views_context_wins_over_the_context_processors_and_the_requests_tok
     page = render(source, {"site_name": "Mine", "csrf_token": CSRF_HOLE}, request)
     hidden = f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_HOLE}">'
     assert page == f"Mine {CSRF_HOLE} {hidden}"
-    site_name, token, _input = render(source, request=request).split(" ", 2)
+    site_name, token, hidden = render(source, request=request).split(" ", 2)
     assert site_name == "newsportal" and len(token) == 64 and token != CSRF_HOLE
+    assert hidden == f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
 
 
 def test_without_a_token_no_hidden_field():
