@@ -1,9 +1,9 @@
 """The public pages' templates (``jinja2/``): Django's Jinja2 backend and its environment.
 
-Readers', commenters' and the comments desk's pages are Jinja2 templates, rendered in
-about half the CPU of Django's template language; the admin, crispy-forms' layouts, the
-e-mails, robots.txt and the news sitemap keep Django's (``templates/``). What the
-templates call is the same Python that the rest of the code uses:
+Readers', commenters' and the comments desk's pages are Jinja2 templates, for the CPU
+(a story page's templates 2.1 ms instead of 2.9 with Django's template language); the
+admin, crispy-forms' layouts, the e-mails, robots.txt and the news sitemap keep Django's
+(``templates/``). What the templates call is the same Python that the rest of the code uses:
 
 - ``{{ _("Skip to content") }}``: a message in the reader's language. Django's
   ``makemessages`` finds ``_("literal")`` in ``{{ }}`` and ``{% %}`` tags of .html files;
