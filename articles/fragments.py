@@ -42,12 +42,13 @@ _rendered = {}
 
 
 def render_once(key, render):
-    """The HTML ``render()`` returns, rendered the first time this key is asked for."""
+    """The HTML ``render()`` returns (a template's output, safe to show), rendered the first
+    time this key is asked for."""
     html = _rendered.get(key)
     if html is None:
         if len(_rendered) >= LIMIT:
             _rendered.clear()
-        html = _rendered[key] = render()
+        html = _rendered[key] = mark_safe(render())  # noqa: S308 (rendered HTML)
     return html
 
 

@@ -88,27 +88,37 @@ def add_comments(slug, count):
 
 
 def print_template_times(label, request, before, runs):
-    """CPU per request in each template's own nodes, and with the templates it includes
-    (an inclusion tag's template counts as included)."""
+    """CPU per request in each template's own code, and with the templates it renders
+    (Django's: includes and inclusion tags; Jinja2's: each ``render``, such as a page, the
+    comment section and crispy's form; includes and macros count as the page's own)."""
+    import jinja2
     from django.template.base import Template
 
     own, whole, stack = {}, {}, []
     original = Template._render
+    original_jinja2 = jinja2.Template.render
 
-    def timed_render(template, context):
+    def timed(render, name, *args, **kwargs):
         start = time.process_time()
         stack.append(0.0)
         try:
-            return original(template, context)
+            return render(*args, **kwargs)
         finally:
             spent = time.process_time() - start
             nested = stack.pop()
             if stack:
                 stack[-1] += spent
-            name = template.origin.template_name or template.origin.name
             own[name] = own.get(name, 0.0) + spent - nested
             whole[name] = whole.get(name, 0.0) + spent
 
+    def timed_render(template, context):
+        name = template.origin.template_name or template.origin.name
+        return timed(original, name, template, context)
+
+    def timed_jinja2_render(template, *args, **kwargs):
+        return timed(original_jinja2, f"{template.name} (Jinja2)", template, *args, **kwargs)
+
+    jinja2.Template.render = timed_jinja2_render
     Template._render = timed_render
     try:
         total = 0.0
@@ -120,6 +130,7 @@ def print_template_times(label, request, before, runs):
             total += time.process_time() - start
     finally:
         Template._render = original
+        jinja2.Template.render = original_jinja2
     print(
         f"CPU ms per request by template ({label}, {runs} runs; {total / runs * 1000:.2f} in all)"
     )

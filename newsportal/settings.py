@@ -103,7 +103,22 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "newsportal.urls"
 
+# The public pages are Jinja2 templates (jinja2/, newsportal/jinja2.py); the admin,
+# crispy-forms' layouts, e-mails, robots.txt and the news sitemap are Django's (templates/).
 TEMPLATES = [
+    {
+        "BACKEND": "newsportal.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "newsportal.jinja2.environment",
+            "keep_trailing_newline": True,
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "articles.context_processors.navigation",
+            ],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -1,5 +1,6 @@
 """The date archive (year, month, day) and the per-language lists, published stories only."""
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from articles.tests.reader import story_titles
 
 
 def istanbul(*args):
@@ -33,7 +35,7 @@ def dated(make_article):
 
 def headlines(response):
     assert response.status_code == 200
-    return [story.headline for story in response.context["object_list"]]
+    return story_titles(response.content.decode())
 
 
 def test_archive_urls_have_two_digit_months_and_days(db):
@@ -51,7 +53,8 @@ def test_year_month_and_day_archives_list_published_stories(client, dated):
 
 def test_archive_index_lists_years_and_latest_stories(client, dated):
     response = client.get("/archive/")
-    assert [d.year for d in response.context["date_list"]] == [2025, 2024]
+    years = re.findall(r'<a href="/archive/(\d{4})/">', response.content.decode())
+    assert years == ["2025", "2024"]
     assert headlines(response)[:2] == ["Just after midnight", "Late November"]
     assert 'href="/archive/2024/"' in response.content.decode()
 
@@ -83,8 +86,8 @@ def test_archive_pages_are_paginated_with_canonical_links(client, make_article):
         make_article(published_at=istanbul(2025, 6, 10, 8, n))
     first = client.get("/archive/2025/06/")
     second = client.get("/archive/2025/06/?page=2")
-    assert len(first.context["object_list"]) == 20
-    assert len(second.context["object_list"]) == 5
+    assert len(story_titles(first.content.decode())) == 20
+    assert len(story_titles(second.content.decode())) == 5
     assert '<link rel="canonical" href="http://testserver/archive/2025/06/">' in (
         first.content.decode()
     )

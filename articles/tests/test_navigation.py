@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles.models import Article
+from articles.tests.reader import story_titles
 
 
 def test_previous_and_next_follow_publication_order(make_article):
@@ -41,8 +42,8 @@ def test_section_page_paginates_published_stories(client, make_article, section)
     make_article(status=Article.Status.DRAFT, headline="Hidden draft")
     page1 = client.get(section.get_absolute_url())
     page2 = client.get(section.get_absolute_url() + "?page=2")
-    assert len(page1.context["object_list"]) == 20
-    assert len(page2.context["object_list"]) == 5
+    assert len(story_titles(page1.content.decode())) == 20
+    assert len(story_titles(page2.content.decode())) == 5
     assert "Hidden draft" not in page1.content.decode() + page2.content.decode()
     assert client.get(section.get_absolute_url() + "?page=9").status_code == 404
     assert client.get(section.get_absolute_url() + "?page=abc").status_code == 404
@@ -62,6 +63,9 @@ def test_home_shows_lead_latest_and_most_read(client, make_article):
     make_article(headline="Quiet story", read_count=3)
     lead = make_article(headline="Newest story")
     response = client.get("/")
-    assert response.context["lead"] == lead
-    assert response.context["most_read"][0] == popular
-    assert "Popular story" in response.content.decode()
+    html = response.content.decode()
+    lead_title = f'<h2 class="lead-title"><a href="{lead.get_absolute_url()}">Newest story</a></h2>'
+    assert lead_title in html
+    most_read = html.split('<ol class="most-read">')[1].split("</ol>")[0]
+    first = most_read.split("<li>")[1]
+    assert f'<a href="{popular.get_absolute_url()}">Popular story</a>' in first

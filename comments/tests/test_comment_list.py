@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from comments.templatetags.comment_tags import COMMENT_HTML, comment_list
+from comments.comment_section import COMMENT_HTML, comment_list
 
 NAMES_AND_BODIES = [
     ("Ayşe", "Güzel haber.\n\nİkinci paragraf,\nikinci satır."),

@@ -8,7 +8,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone, translation
 
 from articles.local_times import LocalTimes
-from articles.templatetags.dates import iso_time, local_time
+from newsportal.jinja2 import iso_time, local_time
 
 WHENS = [
     datetime(2026, 1, 5, 7, 3, 9, 123456, tzinfo=UTC),

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from articles import models
 from articles.models import Article, Author, Section, Tag
+from comments.comment_section import APPROVED_UNDER
 from comments.models import Comment
-from comments.templatetags.comment_tags import APPROVED_UNDER
 from newsportal.prepared_reads import PreparedRead
 
 
