@@ -39,14 +39,20 @@ What makes this safe:
   ``prefetch_related()`` (queries of its own): refused with ``ValueError``.
 """
 
+import re
 import weakref
 from datetime import UTC, date, datetime, timedelta
 
+import psycopg
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import connections, router
+from django.db.backends.postgresql.psycopg_any import register_tzloader
 from django.db.models.query import ModelIterable, get_related_populators
 from django.dispatch import receiver
+from psycopg import sql
+from psycopg.pq import Format
+from psycopg.types.numeric import Int8
 
 # Sentinels: values no real parameter has, one per parameter of a read.
 SENTINEL_BASE = 987_654_000
@@ -102,6 +108,9 @@ class CompiledRead:
                 raise ValueError(f"{read}: parameter {name!r} is not a parameter of its SQL")
         self.compiler = compiler
         self.alias = connection.alias
+        self.server_sql = self.server_order = None
+        if prepares_on_server(connection):
+            self.server_sql, self.server_order = self.for_server()
         klass_info = compiler.klass_info
         self.model = klass_info["model"]
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
@@ -115,6 +124,35 @@ class CompiledRead:
         self.converters = compiler.get_converters(columns)
         # Columns the ORM adds for its own use (ordering under DISTINCT) are not the row's.
         self.row_length = compiler.col_count if compiler.has_extra_select else None
+
+    def for_server(self):
+        """The SQL to prepare on the server, and the parameters' names in its order.
+
+        The read's own constants (the public statuses, an approved comment's status) are
+        written into the SQL as literals, and only the values that change stay
+        parameters: PostgreSQL may keep a generic plan of a prepared statement, and a
+        generic plan can use a partial index (``WHERE status IN ('published', ...)``)
+        only when its condition is in the SQL.
+        """
+        names = {i: name for name, places in self.places.items() for i in places}
+        parts, order, index = [], [], 0
+        for part in PLACEHOLDER.split(self.sql):
+            if part == "%s":
+                if index in names:
+                    order.append(names[index])
+                else:
+                    part = sql.Literal(self.params[index]).as_string().replace("%", "%%")
+                index += 1
+            parts.append(part)
+        return "".join(parts), order
+
+    def server_params(self, values, connection):
+        """The values in the prepared SQL's order, integers always as ``bigint``: psycopg
+        sends a small integer as ``smallint``, which would be another statement."""
+        return [
+            Int8(value) if isinstance(value, int) else adapt(value, connection)
+            for value in (values[name] for name in self.server_order)
+        ]
 
     def params_for(self, values, connection):
         params = list(self.params)
@@ -185,10 +223,42 @@ class PreparedRead:
             using = router.db_for_read(self.model)
         connection = connections[using]
         compiled = self.compiled_for(connection)
-        with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, compiled.params_for(values, connection))
-            rows = cursor.fetchall()
+        if compiled.server_sql is None:
+            with connection.cursor() as cursor:
+                cursor.execute(compiled.sql, compiled.params_for(values, connection))
+                rows = cursor.fetchall()
+        else:
+            with preparing_cursor(connection) as cursor:
+                cursor.execute(compiled.server_sql, compiled.server_params(values, connection))
+                rows = cursor.fetchall()
         return compiled.objects(rows)
+
+    def execute_sql(self, using=None, **values):
+        """``EXECUTE`` of this read's prepared statement with ``values``, to ``EXPLAIN`` the
+        plan PostgreSQL keeps for it (after five runs it may keep a generic plan, made
+        without the values); None while the statement is not prepared on the server."""
+        connection = connections[using or router.db_for_read(self.model)]
+        compiled = self.compiled_for(connection)
+        if compiled.server_sql is None:
+            return None
+        numbers = iter(range(1, len(compiled.server_order) + 1))
+        statement = PLACEHOLDER.sub(
+            lambda match: f"${next(numbers)}" if match.group() == "%s" else "%",
+            compiled.server_sql,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM pg_prepared_statements WHERE statement = %s", [statement]
+            )
+            found = cursor.fetchone()
+        if found is None:
+            return None
+        params = [sql.Literal(value) for value in compiled.server_params(values, connection)]
+        return (
+            sql.SQL("EXECUTE {}({})")
+            .format(sql.Identifier(found[0]), sql.SQL(", ").join(params))
+            .as_string(connection.connection)
+        )
 
     @property
     def model(self):
@@ -203,6 +273,59 @@ class PreparedRead:
 
 
 _all_reads = weakref.WeakSet()
+
+TIMESTAMPTZ_OID = psycopg.adapters.types["timestamptz"].oid
+
+# The SQL's placeholders, and its escaped percent signs (kept as they are).
+PLACEHOLDER = re.compile(r"(%s|%%)")
+
+
+def prepares_on_server(connection):
+    """Whether this database's reads are prepared on the server: PostgreSQL with
+    psycopg's prepared statements enabled (``OPTIONS["prepare_threshold"]`` set, as
+    ``settings.py`` does unless ``DATABASE_PREPARED_STATEMENTS=0``)."""
+    return (
+        connection.vendor == "postgresql"
+        and connection.settings_dict["OPTIONS"].get("prepare_threshold") is not None
+    )
+
+
+class PreparingCursor(psycopg.Cursor):
+    """Binds values on the server, and prepares each statement the first time the
+    connection runs it (psycopg keeps the statements per connection: a new connection
+    prepares them again, a rollback forgets them)."""
+
+    def execute(self, query, params=None, *, prepare=None, binary=None):
+        super().execute(query, params, prepare=True, binary=binary)
+        # Django's query log (DEBUG, tests) reads the SQL sent from ``_query``, which
+        # psycopg leaves empty for a prepared statement: give it the SQL with its values.
+        self._query = LoggedQuery(self.connection, query, params)
+        return self
+
+
+class LoggedQuery:
+    """A statement's SQL with its values written in, as Django's query log reads it
+    (``cursor._query.query``), made only if read."""
+
+    def __init__(self, connection, sql, params):
+        self.connection, self.sql, self.params = connection, sql, params
+
+    @property
+    def query(self):
+        return psycopg.ClientCursor(self.connection).mogrify(self.sql, self.params).encode()
+
+
+def preparing_cursor(connection):
+    """A :class:`PreparingCursor`, wrapped as ``connection.cursor()`` wraps its own
+    (the health check, query logging and ``execute_wrapper()`` all apply)."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        cursor = PreparingCursor(connection.connection)
+        loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+        if loader.timezone != connection.timezone:  # as Django's create_cursor()
+            register_tzloader(connection.timezone, cursor)
+    return connection._prepare_cursor(cursor)
 
 
 # Settings the compiled SQL, its parameters' places or its rows' conversion depend on.
