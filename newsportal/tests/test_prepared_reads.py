@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection, connections, transaction
-from django.db.models import Count
+from django.db.models import Count, signals
 from django.db.models.sql.compiler import SQLCompiler
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -347,3 +347,36 @@ def test_the_setting_turns_prepared_statements_off():
     assert prepare_thresholds(**both) == [5, 5]
     assert prepare_thresholds(**both, DATABASE_PREPARED_STATEMENTS="0") == [None, None]
     assert prepare_thresholds(DATABASE_URL="sqlite:///news.sqlite3") == [None]
+
+
+def test_instances_are_made_without_init_unless_a_receiver_or_field_needs_it(stories):
+    """``Model.__init__`` walks every field; a read of plain fields skips it, but not for a
+    model with ``post_init`` receivers (an ``ImageField``'s dimensions, as ``Article``)."""
+    story = stories[0]
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Comment, "__init__", lambda *args, **kwargs: made.append(args) or 1 / 0)
+        comments = APPROVED_UNDER(article_id=story.pk)
+    assert made == []
+    assert [c.body for c in comments] == ["Yorum 1", "Yorum 2"]
+    comment = comments[0]
+    assert comment.article == story and comment.get_deferred_fields() >= {"email", "status"}
+    assert comment.status == Comment.Status.APPROVED  # a deferred field, read when asked
+    comment.body = "Düzeltildi"
+    comment.save(update_fields=["body"])
+    assert Comment.objects.get(pk=comment.pk).body == "Düzeltildi"
+
+    initialised = []
+
+    def receiver(sender, instance, **kwargs):
+        initialised.append(instance.pk)
+
+    signals.post_init.connect(receiver, sender=Comment)
+    try:
+        assert [c.pk for c in APPROVED_UNDER(article_id=story.pk)] == initialised
+    finally:
+        signals.post_init.disconnect(receiver, sender=Comment)
+    assert signals.post_init.has_listeners(Article)
+    database = connections[connection.alias]
+    assert not models.STORY_AT_ADDRESS.compiled_for(database).plain_instances()
+    assert APPROVED_UNDER.compiled_for(database).plain_instances()
