@@ -415,9 +415,9 @@ def long_tail_paths(dsn, path, count=LONG_TAIL):
 
 def postmaster_pid(dsn):
     """The PostgreSQL server's process (a backend's parent), for the CPU split."""
-    with psycopg.connect(dsn) as conn:
+    with psycopg.connect(dsn) as conn:  # read while the backend is there
         backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
-    stat = Path(f"/proc/{backend}/stat").read_text()
+        stat = Path(f"/proc/{backend}/stat").read_text()
     return int(stat[stat.rindex(")") + 2 :].split()[1])
 
 
