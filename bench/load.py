@@ -30,6 +30,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -45,6 +46,9 @@ from pathlib import Path
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.cpu_split import CpuSplit  # noqa: E402
+
 PYTHON = sys.executable
 WRK_DIR = Path(__file__).resolve().parent / "wrk"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
@@ -409,6 +413,27 @@ def long_tail_paths(dsn, path, count=LONG_TAIL):
     return len(slugs)
 
 
+def postmaster_pid(dsn):
+    """The PostgreSQL server's process (a backend's parent), for the CPU split."""
+    with psycopg.connect(dsn) as conn:  # read while the backend is there
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        stat = Path(f"/proc/{backend}/stat").read_text()
+    return int(stat[stat.rindex(")") + 2 :].split()[1])
+
+
+def redis_pid(url):
+    info = subprocess.run(
+        ["redis-cli", "-u", url, "INFO", "server"], capture_output=True, text=True, check=True
+    ).stdout
+    return int(re.search(r"process_id:(\d+)", info).group(1))
+
+
+def children_cpu_seconds():
+    """CPU of this process's finished children (wrk, waited for by subprocess.run)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def stored_reads(dsn, story):
     with psycopg.connect(dsn) as conn:
         return conn.execute(
@@ -474,18 +499,28 @@ def main():
 
     rows = []
     browser = [f"User-Agent: {BROWSER}"]
+    services = {"postgres": postmaster_pid(dsn), "redis": redis_pid(redis_url)}
 
-    def measure(label, size, url, connections, during=None, **options):
+    def run(server, path, connections, **options):
+        """One wrk run with the CPU its requests cost each group of processes."""
+        split = CpuSplit({"app": server.process.pid, **services})
+        before, wrk_before = split.snapshot(), children_cpu_seconds()
+        result = wrk(server.url + path, connections, seconds, **options)
+        result["cpu"] = {**split.since(before), "wrk": children_cpu_seconds() - wrk_before}
+        return result
+
+    def measure(label, size, server, path, connections, during=None, **options):
         """The page, then the floor right after it: each ratio compares neighbours in time
         (the machine may be shared). ``during``: a context manager around the page's run."""
         options.setdefault("headers", browser)
         with during or contextlib.nullcontext():
-            wrk(url, connections, 1, **options)  # warm up: every worker has loaded the page
-            result = wrk(url, connections, seconds, **options)
+            # Warm up: every worker has loaded the page.
+            wrk(server.url + path, connections, 1, **options)
+            result = run(server, path, connections, **options)
         if result["non_2xx_3xx"] or result["errors"]:
             print(f"   !! {label}: {result['non_2xx_3xx']} non-2xx/3xx {result['errors']}")
         wrk(floor.url + "/floor/", connections, 1, headers=browser)
-        result["floor"] = wrk(floor.url + "/floor/", connections, seconds, headers=browser)
+        result["floor"] = run(floor, "/floor/", connections, headers=browser)
         rows.append((label, size, connections, result))
         say(
             f"{label:<17} {size:>9,} c={connections:<3} {result['rps']:6.0f} req/s, "
@@ -495,13 +530,13 @@ def main():
 
     say("1,000 stories")
     for connections in (16, 64):
-        measure("article page", 1000, site.url + article_path, connections)
-        measure("home page", 1000, site.url + "/", connections)
+        measure("article page", 1000, site, article_path, connections)
+        measure("home page", 1000, site, "/", connections)
     editor = Editor(env, work)
-    measure("article, saving", 1000, site.url + article_path, 64, during=editor)
+    measure("article, saving", 1000, site, article_path, 64, during=editor)
     say(f"the editor saved story {EDITED_STORY} {editor.saves} times")
-    measure("article, no cache", 1000, uncached.url + article_path, 16)
-    measure("home, no cache", 1000, uncached.url + "/", 16)
+    measure("article, no cache", 1000, uncached, article_path, 16)
+    measure("home, no cache", 1000, uncached, "/", 16)
 
     say(f"grow to {stories:,} stories and {comments:,} comments")
     t0 = time.monotonic()
@@ -516,28 +551,29 @@ def main():
     section_path = "/section/ekonomi/"
     cookie, token = csrf_for(site.url + article_path)
     post_statuses = {}
-    measure("article, no cache", stories, uncached.url + article_path, 16)
-    measure("home, no cache", stories, uncached.url + "/", 16)
-    measure("section, no cache", stories, uncached.url + section_path, 16)
+    measure("article, no cache", stories, uncached, article_path, 16)
+    measure("home, no cache", stories, uncached, "/", 16)
+    measure("section, no cache", stories, uncached, section_path, 16)
     tail_file = work / "long_tail.txt"
     tail_count = long_tail_paths(dsn, tail_file)
     say(f"long tail: {tail_count:,} story addresses")
     measure(
-        "long tail", stories, site.url, 64, script="long_tail.lua", script_args=[str(tail_file)]
+        "long tail", stories, site, "", 64, script="long_tail.lua", script_args=[str(tail_file)]
     )
     editor = Editor(env, work, story=stories // 2)
-    measure("article, saving", stories, site.url + article_path, 64, during=editor)
+    measure("article, saving", stories, site, article_path, 64, during=editor)
     say(f"the editor saved story {stories // 2} {editor.saves} times")
     for connections in (16, 64):
         text = f"Çok güzel bir haber, teşekkürler. Okur {connections} {time.time_ns()}"
         text = urllib.parse.quote_plus(text)
-        measure("article page", stories, site.url + article_path, connections)
-        measure("home page", stories, site.url + "/", connections)
-        measure("section page", stories, site.url + section_path, connections)
+        measure("article page", stories, site, article_path, connections)
+        measure("home page", stories, site, "/", connections)
+        measure("section page", stories, site, section_path, connections)
         result = measure(
             "comment POST",
             stories,
-            site.url + f"/news/haber-{POPULAR_STORY}/comment/",
+            site,
+            f"/news/haber-{POPULAR_STORY}/comment/",
             connections,
             script="post_comment.lua",
             script_args=(token, cookie, text),
@@ -609,6 +645,38 @@ def ratio(a, b):
     return a / b if b else float("nan")
 
 
+CPU_GROUPS = ("app", "postgres", "redis", "wrk")
+
+
+def print_cpu_split(rows):
+    """Each row's CPU per request, in ms: the server under test (gunicorn's master and
+    workers), PostgreSQL's processes, Redis, wrk, what else the machine ran meanwhile
+    (other work on a shared machine, interrupts), and the machine's whole busy time."""
+    print(
+        "CPU per request in ms (bench/cpu_split.py): the app (gunicorn), PostgreSQL, Redis,"
+        " wrk, the rest of the machine; then the floor's run"
+    )
+    header = f"| {'page':<17} | {'stories':>7} | {'conns':>5} "
+    header += "".join(f"| {name:>8} " for name in (*CPU_GROUPS, "rest", "machine"))
+    header += f"| {'floor app':>9} | {'floor all':>9} |"
+    print(header)
+    print("|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|")
+    for label, size, c, r in rows:
+        page, floor = cpu_per_request(r), cpu_per_request(r["floor"])
+        print(
+            f"| {label:<17} | {size:>7,} | {c:>5} "
+            + "".join(f"| {page[name]:>8.2f} " for name in (*CPU_GROUPS, "rest", "machine"))
+            + f"| {floor['app']:>9.2f} | {floor['machine']:>9.2f} |"
+        )
+
+
+def cpu_per_request(result):
+    requests = result["requests"] or float("nan")
+    ms = {name: seconds * 1000 / requests for name, seconds in result["cpu"].items()}
+    ms["rest"] = ms["machine"] - sum(ms[name] for name in CPU_GROUPS)
+    return ms
+
+
 def report(rows, stories, seconds, pages, counter, post_statuses, comments_stored, **times):
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     workers = os.environ.get("WEB_CONCURRENCY", "default (2 x cores + 1)")
@@ -633,6 +701,8 @@ def report(rows, stories, seconds, pages, counter, post_statuses, comments_store
             f"| {floor['p99']:>9.1f} | {ratio(r['rps'], floor['rps']):>8.2f} "
             f"| {ratio(r['p99'], floor['p99']):>12.2f} |"
         )
+    print()
+    print_cpu_split(rows)
     print()
     print("targets (issue 12), against the floor of the same size in the same run:")
     for label, size, c, r in rows:

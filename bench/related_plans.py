@@ -4,13 +4,16 @@ Run with ``bench/related_plans.sh`` (a throw-away PostgreSQL). It loads bench/lo
 stories (1,000 tags, each on 2-4 stories spread evenly over time; no comments), then
 gives a few stories the tags of the cases that matter (``CASES``): a tag only old
 stories share (the long tail's slow case), a popular tag, a rare recent tag, ten tags.
-For each case it prints the by-tag query's ``EXPLAIN (ANALYZE, BUFFERS)`` (``--plans``)
+For each case it prints the by-tag query's ``EXPLAIN (ANALYZE, BUFFERS)`` (``--plans``;
+on PostgreSQL with prepared statements, of the prepared statement's ``EXECUTE`` after
+ten runs, so with the plan PostgreSQL chose to keep)
 and the medians of its execution time (PostgreSQL's own figure) and of
 ``Article.related_stories()`` in this process (Python included).
 """
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -24,10 +27,15 @@ setup_django()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from bench.load import DataSet  # noqa: E402
+from newsportal.prepared_reads import prepares_on_server  # noqa: E402
 
 STORIES = 100_000
+# PostgreSQL plans a prepared statement's first five runs for their values, then keeps a
+# generic plan if it does not look dearer than those.
+PLAN_CHOICE_RUNS = 10
 # Story numbers count from the newest (bench/load.py: story n went out n*15 minutes ago).
 CASES = {
     "typical (its own 2-4 tags)": 5_000,
@@ -77,6 +85,26 @@ def explain(sql):
         return [row[0] for row in cursor.fetchall()]
 
 
+def prepared_statement(story):
+    """``EXECUTE`` of the by-tag read's prepared statement (``newsportal/prepared_reads.py``)
+    with ``story``'s values, after enough runs that PostgreSQL has chosen between a
+    generic and a custom plan; and how many of each it made."""
+    from articles.models import sharing_tags
+
+    for _ in range(PLAN_CHOICE_RUNS):
+        story.related_stories()
+    values = {"pk": story.pk, "now": timezone.now()}
+    values.update({f"tag_{n}": tag.id for n, tag in enumerate(story.tag_list)})
+    executed = sharing_tags(len(story.tag_list)).execute_sql(**values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = %s",
+            [re.match(r'EXECUTE "([^"]+)"', executed).group(1)],
+        )
+        generic, custom = cursor.fetchone()
+    return executed, f"{generic} generic plans and {custom} custom so far"
+
+
 def execution_ms(plan):
     line = next(line for line in plan if line.startswith("Execution Time"))
     return float(line.split()[2])
@@ -103,9 +131,15 @@ def main():
         story = Article.objects.story_at_address(f"haber-{number}")
         related = story.related_stories()
         sql = by_tag_query(story)
+        if prepares_on_server(connection):
+            sql, plans_made = prepared_statement(story)
+            kind = f"prepared: {plans_made}"
+        else:
+            kind = "not prepared on the server"
         plans = [explain(sql) for _ in range(max(3, args.runs // 5))]
         if args.plans:
             print(f"\n--- {label}: story {number}, tags {[t.name for t in story.tag_list]}")
+            print(f"{kind}; {sql[:60]}...")
             print("\n".join(plans[-1]))
         times = []
         for _ in range(args.runs):

@@ -11,6 +11,8 @@ Environment:
     DATABASE_URL     e.g. postgres://user:pass@host:5432/newsportal; SQLite file
                      ``db.sqlite3`` in the project folder when unset.
     REPLICA_DATABASE_URL  optional read replica; reads go there, writes to default.
+    DATABASE_PREPARED_STATEMENTS  "0" keeps the prepared reads off the server's
+                     prepared statements (a connection pooler that cannot keep them).
     CACHE_URL        e.g. redis://127.0.0.1:6379/0; local memory when unset.
     TIME_ZONE        default Europe/Istanbul.
     MEDIA_S3_BUCKET  photos in this S3-compatible bucket (django-storages) instead of
@@ -151,6 +153,15 @@ if REPLICA_DATABASE_URL:
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsportal.db_routers.PrimaryReplicaRouter"]
+# The story page's prepared reads (newsportal/prepared_reads.py) are prepared on a
+# PostgreSQL server once per connection: psycopg prepares only with a prepare_threshold
+# (Django leaves it unset; its own queries bind in the client and are never prepared).
+# Turn it off behind a pooler that cannot keep prepared statements (PgBouncer in
+# transaction mode before 1.21, or without max_prepared_statements).
+if env_bool("DATABASE_PREPARED_STATEMENTS", True):
+    for database in DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            database.setdefault("OPTIONS", {})["prepare_threshold"] = 5
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

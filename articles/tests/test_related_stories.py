@@ -2,6 +2,7 @@
 newest of the section; read through each tag's newest few in ``TaggedStory``, a copy of
 the tag links kept right by every change (``articles.tagged_stories``)."""
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from articles import story_lists, tagged_stories
 from articles.management.commands.publish_scheduled import publish_due
-from articles.models import Article, Section, Tag, TaggedStory
+from articles.models import Article, Section, Tag, TaggedStory, sharing_tags
 
 
 @pytest.fixture(autouse=True)
@@ -143,11 +144,19 @@ def scans(plan):
         yield from scans(child)
 
 
-def plan_nodes(story):
-    """The nodes of the executed plan (EXPLAIN ANALYZE) of the story's read by tag."""
+def plan_nodes(story, prepared=False):
+    """The nodes of the executed plan (EXPLAIN ANALYZE) of the story's read by tag: as
+    PostgreSQL plans it for the story's values, or (``prepared``) the plan it keeps for
+    the prepared statement after ten runs (a generic plan, made without the values, if
+    it did not look dearer: ``newsportal/prepared_reads.py``)."""
     with CaptureQueriesContext(connection) as queries:
-        story.related_stories()
-    (by_tag,) = [q["sql"] for q in queries.captured_queries if "taggedstory" in q["sql"]]
+        for _ in range(10 if prepared else 1):
+            story.related_stories()
+    (by_tag, *_) = [q["sql"] for q in queries.captured_queries if "taggedstory" in q["sql"]]
+    if prepared:
+        values = {f"tag_{n}": tag.pk for n, tag in enumerate(story.tag_list)}
+        read = sharing_tags(len(values))
+        by_tag = read.execute_sql(pk=story.pk, now=timezone.now(), **values)
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {by_tag}")
         (plan,) = cursor.fetchone()[0]
@@ -167,8 +176,8 @@ def test_old_and_common_tags_are_index_reads_on_postgresql(postgres_only, make_a
     common_story.tags.set([common])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article, articles_taggedstory")
-    for each in (story, common_story):
-        nodes = plan_nodes(each)
+    for each, prepared in itertools.product((story, common_story), (False, True)):
+        nodes = plan_nodes(each, prepared)
         # No full read of a table; the copy's index gives a few entries, the stories
         # are then read by id: not the public stories' index from the newest on.
         assert not [node for node in nodes if node["Node Type"] == "Seq Scan"], nodes

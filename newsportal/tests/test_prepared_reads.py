@@ -1,10 +1,15 @@
 """Prepared reads give the rows their queryset gives, with each call's own values."""
 
+import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from django.db import connection, connections
-from django.db.models import Count
+from django.db import connection, connections, transaction
+from django.db.models import Count, signals
 from django.db.models.sql.compiler import SQLCompiler
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +19,9 @@ from articles import models
 from articles.models import Article, Author, Section, Tag
 from comments.comment_section import APPROVED_UNDER
 from comments.models import Comment
-from newsportal.prepared_reads import PreparedRead
+from newsportal.prepared_reads import PreparedRead, forget_compiled_reads
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def loaded(obj):
@@ -219,3 +226,157 @@ def test_a_read_whose_sql_depends_on_its_values_is_refused(db):
             not_instances(pk=3)
     with pytest.raises(TypeError, match="takes pk"):
         models.TAGS_OF(article=3)
+
+
+# PostgreSQL: the reads are prepared statements on the server.
+
+
+def prepared_statements():
+    """The statements prepared on this connection's server session, by their SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements"
+            " WHERE NOT from_sql"
+        )
+        return dict(cursor.fetchall())
+
+
+def test_each_read_is_prepared_once_per_connection_with_its_constants_written_in(
+    postgres_only, stories
+):
+    first, _other, third, _fourth = stories
+    assert connection.connection.prepare_threshold is not None
+    models.TAGS_OF(pk=first.pk)
+    comments = APPROVED_UNDER(article_id=first.pk)
+    statements = prepared_statements()
+    (tags,) = [sql for sql in statements if "articles_tag" in sql]
+    (approved,) = [sql for sql in statements if "comments_comment" in sql]
+    # The values are parameters; the read's own constants are in its SQL (a generic
+    # plan can then use a partial index whose condition names them).
+    assert '"articles_article_tags"."article_id" = $1' in tags
+    assert '"comments_comment"."status" = \'approved\'' in approved
+    assert [comment.body for comment in comments] == ["Yorum 1", "Yorum 2"]
+    with CaptureQueriesContext(connection) as queries:
+        for story in (first, third, first):
+            models.TAGS_OF(pk=story.pk)
+    after = prepared_statements()
+    assert after.keys() == statements.keys()  # run again, not prepared again
+    assert after[tags] == statements[tags] + 3
+    # Django's query log shows the statement with its values.
+    assert f'"articles_article_tags"."article_id" = {third.pk}' in queries[1]["sql"]
+
+
+def test_a_prepared_read_sees_rows_changed_after_it_was_prepared(postgres_only, stories):
+    story = stories[0]
+    assert models.STORY_AT_ADDRESS(slug=story.slug)[0].headline == story.headline
+    Article.objects.filter(pk=story.pk).update(headline="Changed after the read was prepared")
+    Comment.objects.filter(article=story).update(status=Comment.Status.APPROVED)
+    assert any("articles_article" in sql for sql in prepared_statements())
+    again = models.STORY_AT_ADDRESS(slug=story.slug)[0]
+    assert again.headline == "Changed after the read was prepared"
+    assert [c.body for c in APPROVED_UNDER(article_id=story.pk)] == [
+        "Yorum 0",
+        "Yorum 1",
+        "Yorum 2",
+    ]
+
+
+def test_a_rolled_back_transaction_forgets_the_statements_and_reads_prepare_again(
+    postgres_only, stories
+):
+    """psycopg deallocates its statements on a rollback; the next read prepares again."""
+    story = stories[0]
+
+    class Failed(Exception):
+        pass
+
+    with pytest.raises(Failed), transaction.atomic():
+        models.TAGS_OF(pk=story.pk)
+        assert prepared_statements()
+        raise Failed
+    assert [tag.name for tag in models.TAGS_OF(pk=story.pk)] == ["Peace", "War"]
+    assert [sql for sql in prepared_statements() if "articles_tag" in sql]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_the_reads_again(postgres_only, stories):
+    story = stories[0]
+    assert models.STORY_AT_ADDRESS(slug=story.slug)[0].pk == story.pk
+    old_session = connection.connection
+    connection.close()  # a connection that outlived CONN_MAX_AGE or failed its check
+    assert models.STORY_AT_ADDRESS(slug=story.slug)[0].pk == story.pk
+    assert connection.connection is not old_session
+    assert [sql for sql in prepared_statements() if "articles_article" in sql]
+
+
+def test_without_prepared_statements_the_reads_bind_in_the_client(postgres_only, stories):
+    """``DATABASE_PREPARED_STATEMENTS=0`` (a pooler that cannot keep them) leaves
+    ``prepare_threshold`` unset: the reads send their SQL with the values written in."""
+    options = connection.settings_dict["OPTIONS"]
+    threshold = options.pop("prepare_threshold")
+    forget_compiled_reads(setting="DATABASES")
+    try:
+        story = stories[0]
+        with CaptureQueriesContext(connection) as queries:
+            assert models.STORY_AT_ADDRESS(slug=story.slug)[0].pk == story.pk
+        assert f"= '{story.slug}'" in queries[0]["sql"]
+        assert not [sql for sql in prepared_statements() if "articles_article" in sql]
+    finally:
+        options["prepare_threshold"] = threshold
+        forget_compiled_reads(setting="DATABASES")
+
+
+def prepare_thresholds(**environment):
+    """Each database's ``prepare_threshold`` as ``settings.py`` sets it in ``environment``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    env.update(SECRET_KEY="x" * 50, **environment)
+    code = (
+        "import json, newsportal.settings as s; print(json.dumps("
+        "[d.get('OPTIONS', {}).get('prepare_threshold') for d in s.DATABASES.values()]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_setting_turns_prepared_statements_off():
+    primary, replica = "postgres://u@db.example/news", "postgres://u@replica.example/news"
+    both = {"DATABASE_URL": primary, "REPLICA_DATABASE_URL": replica}
+    assert prepare_thresholds(**both) == [5, 5]
+    assert prepare_thresholds(**both, DATABASE_PREPARED_STATEMENTS="0") == [None, None]
+    assert prepare_thresholds(DATABASE_URL="sqlite:///news.sqlite3") == [None]
+
+
+def test_instances_are_made_without_init_unless_a_receiver_or_field_needs_it(stories):
+    """``Model.__init__`` walks every field; a read of plain fields skips it, but not for a
+    model with ``post_init`` receivers (an ``ImageField``'s dimensions, as ``Article``)."""
+    story = stories[0]
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Comment, "__init__", lambda *args, **kwargs: made.append(args) or 1 / 0)
+        comments = APPROVED_UNDER(article_id=story.pk)
+    assert made == []
+    assert [c.body for c in comments] == ["Yorum 1", "Yorum 2"]
+    comment = comments[0]
+    assert comment.article == story and comment.get_deferred_fields() >= {"email", "status"}
+    assert comment.status == Comment.Status.APPROVED  # a deferred field, read when asked
+    comment.body = "Düzeltildi"
+    comment.save(update_fields=["body"])
+    assert Comment.objects.get(pk=comment.pk).body == "Düzeltildi"
+
+    initialised = []
+
+    def receiver(sender, instance, **kwargs):
+        initialised.append(instance.pk)
+
+    signals.post_init.connect(receiver, sender=Comment)
+    try:
+        assert [c.pk for c in APPROVED_UNDER(article_id=story.pk)] == initialised
+    finally:
+        signals.post_init.disconnect(receiver, sender=Comment)
+    assert signals.post_init.has_listeners(Article)
+    database = connections[connection.alias]
+    assert not models.STORY_AT_ADDRESS.compiled_for(database).plain_instances()
+    assert APPROVED_UNDER.compiled_for(database).plain_instances()
