@@ -12,7 +12,7 @@ names) is worked out once per day shown::
     times = LocalTimes()
     times.shown(comment.created_at), times.iso(comment.created_at)
 
-The template filters ``local_time`` and ``iso_time`` (``templatetags/dates.py``) write the
+The template filters ``local_time`` and ``iso_time`` (``newsportal/jinja2.py``) write the
 same, a time at a time.
 """
 

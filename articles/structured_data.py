@@ -1,9 +1,9 @@
 """schema.org JSON-LD for search engines, built as Python dicts and dumped safely.
 
 Pages put the dicts in their context as ``json_ld`` (a list); templates render each
-with ``{{ data|json_ld }}`` (``articles.templatetags.structured_data``), which escapes
-``<``, ``>`` and ``&`` so that a headline containing ``</script>`` cannot end the
-script element. Never build JSON-LD by concatenating strings in a template.
+with ``{{ data|json_ld }}`` (:func:`script_tag`, a filter of ``newsportal/jinja2.py``),
+which escapes ``<``, ``>`` and ``&`` so that a headline containing ``</script>`` cannot
+end the script element. Never build JSON-LD by concatenating strings in a template.
 """
 
 import json

@@ -1,4 +1,4 @@
-"""The approved comments' HTML (``comment_tags.comment_list``): each value escaped once, in
+"""The approved comments' HTML (``comment_section.comment_list``): each value escaped once, in
 its place, as ``format_html`` would write it; braces and marks in what readers typed are
 text, not placeholders."""
 
