@@ -4,7 +4,7 @@ Every token keeps ``start``/``end`` offsets into the text the caller passed, so 
 at the evidence even though matching runs on a normalised form:
 
 * ``norm``: lower-cased the Turkish way (``İ``→``i``; ``I``→``i`` too, because people who type
-  without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i 0→o @→a $→s),
+  without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i !→i 0→o @→a $→s),
   accents other than the Turkish letters stripped (``â``→``a``), Turkish letters kept.
 * ``fold``: ``norm`` with the Turkish letters folded to ASCII (ç→c ğ→g ı→i ö→o ş→s ü→u).
 * ``squeezed``: ``norm`` with floods (three or more of a letter) collapsed to one letter
@@ -22,13 +22,18 @@ from typing import NamedTuple
 TURKISH_LETTERS = frozenset("çğıöşüÇĞİÖŞÜ")
 _FOLD = str.maketrans("çğıöşü", "cgiosu")
 _LOWER = str.maketrans({"I": "i", "İ": "i"})
-_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "@": "a", "$": "s"})
+_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "@": "a", "$": "s"})
 _KEEP_MARKS = frozenset("çğıöşü")
 
 # A word: letters, digits, combining marks, and the characters used to mask or "leet" a word.
-# A leading @ makes a mention; $, @ and * inside a word are leet or masks (f*ck, $hit, s1k).
+# A leading @ makes a mention; $, @ and * inside a word are leet or masks (f*ck, $hit, s1k), and
+# so is a ! between a small letter and at most three letters before it (b!tch, s!kt!r; not the
+# missing space of "degildir!baraji").
 # (Possessive runs: a word ends where the characters end, so there is nothing to backtrack into.)
-WORD_RE = re.compile(r"[@$]?(?:[^\W_]|[\u0300-\u036f])(?:[^\W_]++|[\u0300-\u036f@$*]++)*+")
+WORD_RE = re.compile(
+    r"[@$]?(?:[^\W_]|[\u0300-\u036f])"
+    r"(?:[^\W_]++|[\u0300-\u036f@$*]++|(?<![^\W_]{4})!(?=[a-zçğıöşü]))*+"
+)
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|biz|ru|xyz|tk|"
     r"top|io|co|me|ly|gl|tr|de|uk)(?:/[^\s<>\"']*)?(?![\w.])",
