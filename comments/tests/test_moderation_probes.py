@@ -12,7 +12,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from django.utils.html import escape
 
+from comments.models import Comment
 from comments.moderation import OFFENCE_RULES, Engine
 from comments.moderation.deasciify import restore
 from comments.moderation.findings import (
@@ -23,6 +25,7 @@ from comments.moderation.findings import (
     SPELLING,
 )
 from comments.moderation.text import tokenize, url_spans
+from comments.tests.conftest import latest_comment
 
 PROBES_FILE = Path(__file__).with_name("moderation_probes.txt")
 # Turkish letters and circumflexes folded as people type without them.
@@ -155,3 +158,42 @@ def test_the_checks_can_fail():
     assert _ascii_copy_problems("Harika bir sıkıntı oldu", True, ENGINE) == []
     assert problems("clean tr", "Polis inceleme yapti mi, cok merak ettim")
     assert problems("caps", "küçük harflerle yazılmış bir yorum")
+
+
+# --- Through the real comment form: a sample of the probes, posted as a browser posts them.
+HTTP_SAMPLE = [
+    *[(s, t) for s, t in CASES if s.startswith("clean")][::25],
+    *[(s, t) for s, t in CASES if s.startswith("reject")][::8],
+]
+
+
+@pytest.mark.parametrize("kind, text", HTTP_SAMPLE)
+def test_probe_through_the_comment_form(story, post_comment, kind, text):
+    # ("kind": the probe's section; "section" is the fixture of the site's sections.)
+    response = post_comment(story, text)
+    comment = latest_comment()
+    assert comment.body == text
+    if kind.startswith("clean"):
+        assert response.status_code == 302
+        assert comment.status != Comment.Status.REJECTED
+        assert not set(comment.rule_codes) & (OFFENCE_RULES | {NO_TURKISH_CHARS})
+        return
+    # Refused: the commenter sees the rule and keeps the text in the form.
+    assert response.status_code == 200
+    html = response.content.decode()
+    accepted = kind.split(" ", 1)[1].split("|")
+    assert any(f'data-rule="{rule}"' in html for rule in accepted)
+    assert 'data-rule="likely_offensive"' not in html
+    textarea = html.split('name="body"', 1)[1].split("</textarea>", 1)[0]
+    assert escape(text) in textarea
+    assert comment.status == Comment.Status.REJECTED
+
+
+@pytest.mark.parametrize("text", PROBES["clean tr"][3::40])
+def test_ascii_copy_through_the_comment_form_offers_the_original(story, post_comment, text):
+    copy = ascii_copy(text)
+    html = post_comment(story, copy).content.decode()
+    if 'class="suggested-text">' in html:
+        offered = html.split('class="suggested-text">', 1)[1].split("</blockquote>", 1)[0]
+        assert offered == escape(text.translate(_PLAIN_VOWELS))
+    assert latest_comment().body == copy
