@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
 
-from .deasciify import inside_sentence
+from .deasciify import Change, inside_sentence, restore
 from .lexicon import Entry, Lexicon, Matcher, WordTable
 from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
 
@@ -51,6 +51,12 @@ class Context:
             token_texts=texts,
             names=names or {},
         )
+
+    @cached_property
+    def restoration(self) -> tuple[str, list[Change]]:
+        """The text with Turkish letters restored, and the changes (see
+        :func:`~comments.moderation.deasciify.restore`)."""
+        return restore(self.text, self.tokens, self.names)
 
     @cached_property
     def joined(self) -> list[Token]:
@@ -143,7 +149,8 @@ class Context:
         count? A capitalised word inside a sentence with a suffix after an apostrophe is a name
         (``Ahmet Sik'in``: Turkish spelling puts the apostrophe after names alone); a word the
         entry marks as also a name (``; name``) is one when capitalised beside another
-        capitalised word (``Dick Cheney``, ``Moby Dick``) or before any apostrophe suffix."""
+        capitalised word (``Dick Cheney``, ``Moby Dick``, ``Amina Mohammed``; not ``Amına``,
+        typed with the entry's Turkish letters) or before any apostrophe suffix."""
         words, text = self.words, self.text
         token = words[index]
         if token.joined or not _capitalised(token.text):
@@ -153,6 +160,11 @@ class Context:
             return entry.name or inside_sentence(text, index, token)
         if not entry.name:
             return False
+        stem = entry.words[0].stem
+        if not stem.isascii() and token.norm.startswith(stem):
+            return (
+                False  # typed with the entry's Turkish letters: the swear word (Amına, not Amina)
+            )
         for other in (index - 1, index + 1):
             if 0 <= other < len(words) and _capitalised(words[other].text):
                 start, stop = sorted((words[other], token), key=lambda t: t.start)
