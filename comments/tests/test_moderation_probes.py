@@ -24,6 +24,7 @@ from comments.moderation.findings import (
     REJECT,
     SPELLING,
 )
+from comments.moderation.messages import message
 from comments.moderation.text import tokenize, url_spans
 from comments.tests.conftest import latest_comment
 
@@ -32,6 +33,7 @@ PROBES_FILE = Path(__file__).with_name("moderation_probes.txt")
 _FOLD = str.maketrans("çÇğĞıİöÖşŞüÜâÂîÎûÛ", "cCgGiIoOsSuUaAiIuU")
 _PLAIN_VOWELS = str.maketrans("âÂîÎûÛ", "aAiIuU")
 RULES_ONLY = Engine(use_model=False)
+CHAT_SPEAK = message(SPELLING, "chat_speak")[1]
 ENGINE = Engine()
 
 
@@ -67,6 +69,9 @@ def problems(section: str, text: str, engine: Engine = ENGINE) -> list[str]:
         if verdict.decision == REJECT:
             found.append(f"rejected: {sorted(rules)}")
         wrong = rules & (OFFENCE_RULES | {NO_TURKISH_CHARS, ALL_CAPS})
+        # Spelling: colloquial chat-speak (napıyosun) is a true reason, a misspelling is not.
+        if any(f.rule == SPELLING and f.message_en != CHAT_SPEAK for f in verdict.findings):
+            wrong |= {SPELLING}
         if wrong:
             found.append(f"wrong reasons: {sorted(wrong)}")
         if wanted.startswith("tr"):
