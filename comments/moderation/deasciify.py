@@ -52,6 +52,8 @@ from .text import fold, turkish_lower
 
 #: A form is chosen over the next one when used at least this many times as often.
 MARGIN = 4
+#: ... or this many times as often when the language model agrees (see _agreeing_counts).
+AGREEING_MARGIN = 2
 #: ... and at least this often (a choice among rare forms is a guess).
 MIN_COUNT = 3
 #: The language model's context must make a form this much more likely (log10) than the
@@ -521,6 +523,8 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
         by_model = _by_unigram(forms)
         if by_model is not None:
             return by_model, False
+    if _agreeing_counts(best, second):
+        return best, False  # a guess: offered, never counted as a missing letter
     if any(form.word == typed for form in forms):
         return None, False
     if best.count > second.count:
@@ -529,6 +533,18 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _agreeing_counts(best: Form, second: Form) -> bool:
+    """Do the tweets and the language model both use ``best`` clearly more than ``second``
+    (``bakım`` rather than ``bakim``: a tweet count ``AGREEING_MARGIN`` times as high, and
+    ten times as likely to the model), though neither alone is clear enough?"""
+    return (
+        best.count >= MIN_COUNT
+        and best.count >= AGREEING_MARGIN * second.count
+        and best.unigram is not None
+        and (second.unigram is None or best.unigram - second.unigram >= CONTEXT_MARGIN)
+    )
 
 
 def _by_unigram(forms: tuple[Form, ...]) -> Form | None:

@@ -399,3 +399,22 @@ def test_the_last_word_of_a_number_read_aloud():
     cases = {"0": "sıfır", "3": "üç", "10": "on", "1990": "doksan", "2023": "üç", "100": "yüz"}
     cases |= {"1500": "yüz", "2000": "bin", "3000000": "milyon", "7000000000": "milyar"}
     assert {digits: spoken_ending(digits) for digits in cases} == cases
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The tweets use bakım three times as often as bakim, the language model ten times:
+        # both agree, so the suggestion restores it (a guess, never a sure missing letter).
+        (
+            "Yasli bakim evlerinin denetimi siklastirilmali",
+            "Yaşlı bakım evlerinin denetimi sıklaştırılmalı",
+        ),
+        ("arabanin bakim masrafi cok", "arabanın bakım masrafı çok"),
+    ],
+)
+def test_a_form_both_counts_prefer_is_offered(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    assert not any(c.sure for c in changes if c.restored == "bakım")
