@@ -311,3 +311,32 @@ def test_an_exclamation_mark_joins_letters_only_as_a_disguise():
         "sister",
         "lol",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "si\u200bktir git",  # a zero-width space inside the word
+        "sikt\u00adir git",  # a soft hyphen
+        "s\u0456ktir git",  # a Cyrillic і among Latin letters
+        "\u043erospu çocuğu",  # a Cyrillic о
+        "fu\u0441k you",  # a Cyrillic с
+        "s/i/k/t/i/r",  # letters apart with slashes
+    ],
+)
+def test_invisible_characters_lookalike_letters_and_slashes_do_not_hide_swearing(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Путин выступил в Москве",  # Russian written in Cyrillic alone stays Russian
+        "Путин'in açıklaması",
+        "Evet/hayır sorusu soruldu, ve/veya kullanıldı.",
+        "Madde a/b/c bentleri değişti.",
+        "Nice\u200bday for a walk",
+    ],
+)
+def test_near_misses_of_invisible_and_lookalike_letters(text):
+    assert not fired(text)
