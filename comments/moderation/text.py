@@ -41,7 +41,7 @@ _LATIN_RE = re.compile("[a-z]")
 WORD_RE = re.compile(
     r"[@$]?(?:[^\W_]|[\u0300-\u036f])"
     r"(?:[^\W_]++|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff@$*]++"
-    r"|(?<![^\W_]{4})!(?=[a-zçğıöşü]))*+"
+    r"|!(?<![^\W_]{4}!)(?=[a-zçğıöşü]))*+"
 )
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|biz|ru|xyz|tk|"
