@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
 
+from .deasciify import Change, inside_sentence, restore
 from .lexicon import Entry, Lexicon, Matcher, WordTable
 from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
 
@@ -50,6 +51,12 @@ class Context:
             token_texts=texts,
             names=names or {},
         )
+
+    @cached_property
+    def restoration(self) -> tuple[str, list[Change]]:
+        """The text with Turkish letters restored, and the changes (see
+        :func:`~comments.moderation.deasciify.restore`)."""
+        return restore(self.text, self.tokens, self.names)
 
     @cached_property
     def joined(self) -> list[Token]:
@@ -126,8 +133,9 @@ class Context:
             words = self.words
             entries = table.values
             for i in [i for i, raw in enumerate(texts) if raw in hitting]:
-                token = words[i]
-                found.append(Hit(entries[texts[i]], i, i, token.start, token.end))
+                token, entry = words[i], entries[texts[i]]
+                if not self.written_as_name(i, entry):
+                    found.append(Hit(entry, i, i, token.start, token.end))
         phrases = matcher.match_phrases(None, self.lang, texts, distinct)
         if phrases:
             words = self.words
@@ -135,6 +143,34 @@ class Context:
                 first, last = words[match.first], words[match.last]
                 found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
         return found
+
+    def written_as_name(self, index: int, entry: Entry) -> bool:
+        """Is word ``index`` of ``words`` written as a name, so the entry it matches does not
+        count? A capitalised word inside a sentence with a suffix after an apostrophe is a name
+        (``Ahmet Sik'in``: Turkish spelling puts the apostrophe after names alone); a word the
+        entry marks as also a name (``; name``) is one when capitalised beside another
+        capitalised word (``Dick Cheney``, ``Moby Dick``, ``Amina Mohammed``; not ``Amına``,
+        typed with the entry's Turkish letters) or before any apostrophe suffix."""
+        words, text = self.words, self.text
+        token = words[index]
+        if token.joined or not _capitalised(token.text):
+            return False
+        end = token.end
+        if end + 1 < len(text) and text[end] in _APOSTROPHES and text[end + 1].isalpha():
+            return entry.name or inside_sentence(text, index, token)
+        if not entry.name:
+            return False
+        stem = entry.words[0].stem
+        if not stem.isascii() and token.norm.startswith(stem):
+            return (
+                False  # typed with the entry's Turkish letters: the swear word (Amına, not Amina)
+            )
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(words) and _capitalised(words[other].text):
+                start, stop = sorted((words[other], token), key=lambda t: t.start)
+                if text[start.end : stop.start] == " ":
+                    return True
+        return False
 
     @cached_property
     def profanity(self) -> list[Hit]:
@@ -215,6 +251,12 @@ def story_names(story: str) -> dict[str, str]:
     return names
 
 
+def _capitalised(word: str) -> bool:
+    """Written with a capital first letter and small letters after (``Dick``, not ``DICK``)."""
+    return word[:1].isupper() and not word.isupper()
+
+
+_APOSTROPHES = frozenset("'’")
 _SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 
 

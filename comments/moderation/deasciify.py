@@ -30,7 +30,9 @@ the choice among them is clear:
   not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
   Turkish letters is restored (``Turkiye`` → ``Türkiye``);
 * a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
-  before it (``Erdogan'in`` → ``Erdoğan'ın``, ``Burhan ‘in`` → ``Burhan ‘ın``); words run
+  before it (``Erdogan'in`` → ``Erdoğan'ın``, ``Burhan ‘in`` → ``Burhan ‘ın``), or after a
+  number the vowel of its last word read aloud (``3'uncu`` → ``3'üncü``, ``1990'li`` →
+  ``1990'lı``); words run
   together with capitals are restored part by part, as hashtags (``KanalDegistirsin``).
 
 :func:`restore` returns the restored text and, per changed word, whether the engine is sure;
@@ -50,6 +52,8 @@ from .text import fold, turkish_lower
 
 #: A form is chosen over the next one when used at least this many times as often.
 MARGIN = 4
+#: ... or this many times as often when the language model agrees (see _agreeing_counts).
+AGREEING_MARGIN = 2
 #: ... and at least this often (a choice among rare forms is a guess).
 MIN_COUNT = 3
 #: The language model's context must make a form this much more likely (log10) than the
@@ -124,6 +128,9 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             # A word typed with its letters still tells the vowel of a suffix after it.
             plain = not (token.is_mention or token.is_hashtag) and raw.isalpha()
             previous = (token, token.text) if plain else None
+            if raw.isdecimal() and raw.isascii() and not token.is_hashtag:
+                # A number: its suffix follows the last word read aloud (3'üncü, 1990'lı).
+                previous = (token, spoken_ending(raw))
             continue
         change = None
         if previous is not None and _after_apostrophe(text, previous[0], token):
@@ -155,6 +162,26 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
         position = change.end
     parts.append(text[position:])
     return "".join(parts), changes
+
+
+_UNITS = ("sıfır", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz")
+_TENS = ("", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan")
+_POWERS = ((10**3, "yüz"), (10**6, "bin"), (10**9, "milyon"), (10**12, "milyar"))
+
+
+def spoken_ending(digits: str) -> str:
+    """The last word of a number read aloud, whose vowels a suffix after it follows: ``3`` →
+    ``üç`` (3'üncü), ``1990`` → ``doksan`` (1990'lı), ``100`` → ``yüz`` (100'ü), ``2000`` →
+    ``bin``."""
+    number = int(digits)
+    if number % 10 or not number:
+        return _UNITS[number % 10]
+    if number % 100:
+        return _TENS[number // 10 % 10]
+    for power, word in _POWERS:
+        if number % power:
+            return word
+    return "trilyon"
 
 
 def _word(
@@ -496,6 +523,8 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
         by_model = _by_unigram(forms)
         if by_model is not None:
             return by_model, False
+    if _agreeing_counts(best, second):
+        return best, False  # a guess: offered, never counted as a missing letter
     if any(form.word == typed for form in forms):
         return None, False
     if best.count > second.count:
@@ -504,6 +533,18 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _agreeing_counts(best: Form, second: Form) -> bool:
+    """Do the tweets and the language model both use ``best`` clearly more than ``second``
+    (``bakım`` rather than ``bakim``: a tweet count ``AGREEING_MARGIN`` times as high, and
+    ten times as likely to the model), though neither alone is clear enough?"""
+    return (
+        best.count >= MIN_COUNT
+        and best.count >= AGREEING_MARGIN * second.count
+        and best.unigram is not None
+        and (second.unigram is None or best.unigram - second.unigram >= CONTEXT_MARGIN)
+    )
 
 
 def _by_unigram(forms: tuple[Form, ...]) -> Form | None:

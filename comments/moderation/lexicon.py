@@ -10,6 +10,7 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     =amın*               "=": the Turkish letters must be written (amın, not the "amin" of prayers)
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
     damn ; review        a severity other than the file's default
+    dick ; name          also a name: not counted written as a name (``Dick Cheney``, ``Dick's``)
 
 Matching is tolerant of text typed without Turkish letters: ``gerizekali`` matches
 ``gerizekalı``, but a Turkish letter in the text must be the same in the entry, so ``sıkıntı``
@@ -44,6 +45,7 @@ class Entry:
     lang: str | None = None
     aimed_only: bool = False  # counts only when aimed at someone ("hayvan", "pig")
     soft: bool = False  # rejected only when aimed at someone, reviewed otherwise ("shit")
+    name: bool = False  # also a name: not counted when written as one ("Dick Cheney", "Ahmet Sik")
     source: str = ""  # the line it came from, for the admin and for debugging
 
     @property
@@ -62,7 +64,7 @@ def parse_entry(line: str) -> Entry | None:
         return None
     body, _, options = line.partition(";")
     severity = lang = None
-    aimed_only = soft = False
+    aimed_only = soft = name = False
     for option in options.replace(",", " ").split():
         if option in ("reject", "review"):
             severity = option
@@ -72,6 +74,8 @@ def parse_entry(line: str) -> Entry | None:
             aimed_only = True
         elif option == "soft":
             soft = True
+        elif option == "name":
+            name = True
         else:
             raise ValueError(f"unknown lexicon option {option!r} in {line!r}")
     words = []
@@ -85,7 +89,7 @@ def parse_entry(line: str) -> Entry | None:
         words.append(Word(stem, fold(stem), prefix, strict))
     if not words:
         return None
-    return Entry(tuple(words), severity, lang, aimed_only, soft, body.strip())
+    return Entry(tuple(words), severity, lang, aimed_only, soft, name, body.strip())
 
 
 def _word_matches(word: Word, norm: str, folded: str) -> bool:
@@ -240,7 +244,9 @@ class Matcher:
                     norm, folded, squeezed, _, _ = forms(texts[i + k])
                     w = words[k]
                     if not (
-                        _word_matches(w, norm, folded) or _word_matches(w, squeezed, fold(squeezed))
+                        _word_matches(w, norm, folded)
+                        or _word_matches(w, squeezed, fold(squeezed))
+                        or ("*" in norm and _masked_matches(w, norm))
                     ):
                         break
                 else:
@@ -249,7 +255,14 @@ class Matcher:
 
     def _phrase_candidates(self, raw: str, lang: str | None) -> tuple[Entry, ...]:
         """Phrases of this language whose first word the raw word is, in index order."""
-        norm, folded, squeezed, _, _ = forms(raw)
+        norm, folded, squeezed, _, masked = forms(raw)
+        if masked:  # k*ll: no index by its first letters; masked words are rare
+            return tuple(
+                entry
+                for entries in self._phrases.values()
+                for entry in entries
+                if entry.applies_to(lang) and _masked_matches(entry.words[0], norm)
+            )
         return tuple(
             entry
             for entry in self._candidates(self._phrases, self._phrase_lengths, folded)

@@ -4,7 +4,7 @@ Every token keeps ``start``/``end`` offsets into the text the caller passed, so 
 at the evidence even though matching runs on a normalised form:
 
 * ``norm``: lower-cased the Turkish way (``İ``→``i``; ``I``→``i`` too, because people who type
-  without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i 0→o @→a $→s),
+  without Turkish letters write ``I`` for both), leetspeak undone (4→a 3→e 1→i !→i 0→o @→a $→s),
   accents other than the Turkish letters stripped (``â``→``a``), Turkish letters kept.
 * ``fold``: ``norm`` with the Turkish letters folded to ASCII (ç→c ğ→g ı→i ö→o ş→s ü→u).
 * ``squeezed``: ``norm`` with floods (three or more of a letter) collapsed to one letter
@@ -22,13 +22,27 @@ from typing import NamedTuple
 TURKISH_LETTERS = frozenset("çğıöşüÇĞİÖŞÜ")
 _FOLD = str.maketrans("çğıöşü", "cgiosu")
 _LOWER = str.maketrans({"I": "i", "İ": "i"})
-_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "@": "a", "$": "s"})
+_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "@": "a", "$": "s"})
 _KEEP_MARKS = frozenset("çğıöşü")
+# Characters that show nothing: dropped from a word's forms (si\u200bktir reads siktir).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Cyrillic and Greek letters that look like Latin ones, read as those inside a word that also
+# has Latin letters (a word of one script alone is that language's own).
+_LATIN_OF = str.maketrans("аеорсухіјѕкмтвнԁοαιкρτυενу", "aeopcyxijskmtbhdoaikptuevy")
+_LOOKALIKES = frozenset("аеорсухіјѕкмтвнԁοαιкρτυενу")
+_LATIN_RE = re.compile("[a-z]")
 
 # A word: letters, digits, combining marks, and the characters used to mask or "leet" a word.
-# A leading @ makes a mention; $, @ and * inside a word are leet or masks (f*ck, $hit, s1k).
+# A leading @ makes a mention; $, @ and * inside a word are leet or masks (f*ck, $hit, s1k), and
+# so is a ! between a small letter and at most three letters before it (b!tch, s!kt!r; not the
+# missing space of "degildir!baraji"). Invisible characters inside a word (zero-width space,
+# soft hyphen) belong to it: they are dropped from its forms, never split it.
 # (Possessive runs: a word ends where the characters end, so there is nothing to backtrack into.)
-WORD_RE = re.compile(r"[@$]?(?:[^\W_]|[\u0300-\u036f])(?:[^\W_]++|[\u0300-\u036f@$*]++)*+")
+WORD_RE = re.compile(
+    r"[@$]?(?:[^\W_]|[\u0300-\u036f])"
+    r"(?:[^\W_]++|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff@$*]++"
+    r"|!(?<![^\W_]{4}!)(?=[a-zçğıöşü]))*+"
+)
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|biz|ru|xyz|tk|"
     r"top|io|co|me|ly|gl|tr|de|uk)(?:/[^\s<>\"']*)?(?![\w.])",
@@ -38,14 +52,15 @@ URL_RE = re.compile(
 _URL_HINT = re.compile(
     r"://|www\.|\.(?:com|net|org|info|biz|ru|xyz|tk|top|io|co|me|ly|gl|tr|de|uk)", re.IGNORECASE
 )
-# Letters written apart to dodge a filter: s.i.k, s i k, o-ç (three letters, or two with dots).
+# Letters written apart to dodge a filter: s.i.k, s i k, o-ç, s/i/k (three letters, or two with
+# dots).
 # (The look-behind shared by both alternatives is tested once per position.)
 SPLIT_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:[^\W\d_][.\-_*]){1,}[^\W\d_]|(?:[^\W\d_] ){2,}[^\W\d_])(?![^\W\d_])"
+    r"(?<![^\W\d_])(?:(?:[^\W\d_][.\-_*/]){1,}[^\W\d_]|(?:[^\W\d_] ){2,}[^\W\d_])(?![^\W\d_])"
 )
 # Where a SPLIT_RE match can start: a separator after a letter that has no letter before it,
 # followed by a letter. (It starts with a class, so the engine skips ahead to the separators.)
-_SPLIT_HINT = re.compile(r"[.\-_* ](?<![^\W\d_]{2}.)(?<=[^\W\d_].)(?=[^\W\d_])")
+_SPLIT_HINT = re.compile(r"[.\-_*/ ](?<![^\W\d_]{2}.)(?<=[^\W\d_].)(?=[^\W\d_])")
 _SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 
 
@@ -53,6 +68,10 @@ _SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 def normalise_word(word: str) -> str:
     """The ``norm`` form of one word (see the module docstring)."""
     word = word.translate(_LOWER).lower()
+    if not word.isascii():
+        word = word.translate(_INVISIBLE)
+        if _LATIN_RE.search(word) and not _LOOKALIKES.isdisjoint(word):
+            word = word.translate(_LATIN_OF)  # Latin and Cyrillic mixed: оrospu, fuсk
     if any(ch.isalpha() for ch in word) and not word.isalpha():
         word = word.translate(_LEET)
     if word.isascii():

@@ -216,3 +216,52 @@ def test_words_near_the_crude_wishes_are_innocent(text):
 )
 def test_english_be_and_sen_do_not_aim_an_insult_at_the_reader(text):
     assert "reject" not in severities(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hırsızlar iki gün sonra yakalandı.",
+        "The Nazi occupation of Paris ended in 1944.",
+        "Racist abuse of players must stop.",
+        "Irkçı saldırıları kınıyoruz.",
+        "Fascist Italy invaded Ethiopia in 1935.",
+    ],
+)
+def test_words_that_describe_before_they_insult_count_only_when_aimed(text):
+    assert not severities(text, "insult")
+
+
+@pytest.mark.parametrize("text", ["sen hırsızsın", "you racist", "faşistsin sen"])
+def test_the_same_words_aimed_at_the_reader_are_insults(text):
+    assert severities(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Allah'ın belası Yahudiler.", "belief_attack"),
+        ("Allah'ın cezası Yahudiler.", "belief_attack"),
+        ("Allah canını alsın.", "hurtful"),
+        ("Ölmeni diliyorum.", "hurtful"),
+        ("DIE IN A FIRE", "hurtful"),
+        ("k*ll yourself", "hurtful"),
+        ("Refugees are vermin.", "hurtful"),
+        ("They are cockroaches, every one of them.", "hurtful"),
+    ],
+)
+def test_curses_and_death_wishes(text, rule):
+    assert severities(text, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ambulansın gelmesi 40 dakika sürmüş, rezalet.",  # outrage at a situation
+        "Ölmenin eşiğinden döndü.",
+        "Cockroaches were found in the hospital kitchen.",
+        "Allah'ın izniyle yarın başlıyoruz.",
+    ],
+)
+def test_near_misses_of_the_curses(text):
+    assert not (severities(text, "hurtful") or severities(text, "belief_attack"))

@@ -222,3 +222,121 @@ def test_english_swearing_about_a_thing_is_not_aimed_at_the_reader(text):
     found = rules(text)
     assert ("profanity", "review") in found
     assert ("profanity", "reject") not in found
+
+
+# --- Names written as names, words read as the restorer reads them, and the new stems ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dick Cheney was vice president.",
+        "Moby Dick is a long novel.",
+        "Philip K. Dick's stories became films.",
+        "Gazeteci Ahmet Sik'in kitabı yeniden basıldı.",  # Şık typed without its letters
+        "Ahmet Sik bugün konuştu.",
+        "BM yetkilisi Amina Mohammed Ankara'ya geldi.",
+        "Kike Setién was sacked.",
+        # Turkish typed without letters: "sik" read as "sık" or "şık" by the restorer.
+        "Sik sik ayni hatalar yapiliyor",
+        "Otobuse binenler sik sik sikinti yasiyor",
+        # katıldı typed without its letters is no murderer, even beside a faith.
+        "Kilisede duzenlenen ayine yuzlerce kisi katildi.",
+        "Yahudi cemaatinin temsilcileri de tore katildi.",
+        "The film is a bastardised version of the novel.",
+        "The first chink in the government's armour appeared.",
+    ],
+)
+def test_names_and_words_read_right_are_not_offence(text):
+    assert not {f.rule for f in moderate(text).findings} & {"profanity", "belief_attack"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you dick",
+        "Sik kafalı herif",  # the word itself, typed with Turkish letters elsewhere
+        "Amına Koyayım",  # typed with the letters: no name
+        "sik kafali herif",  # no other reading in the restorer
+    ],
+)
+def test_the_same_words_written_as_swearing_still_count(text):
+    assert fired(text)
+
+
+@pytest.mark.parametrize(
+    "text, severity",
+    [
+        ("b!tch please", "review"),
+        ("s!kt!r git", "reject"),
+        ("sktr git", "reject"),
+        ("mına koyim böyle işin", "reject"),
+        ("motherfuckers ruined the country", "reject"),
+        ("motherfucking good game", "review"),  # an intensifier stays soft
+        ("go suck a dick", "reject"),
+        ("fuk off", "reject"),
+        ("You're a piece of sh*t", "reject"),  # a masked word inside a phrase
+        ("raghead go home", "reject"),
+        ("tranny", "reject"),
+    ],
+)
+def test_new_stems_and_disguises(text, severity):
+    assert ("profanity", severity) in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sokakta sıkıştık kaldık",  # sktr is no stem of sokak or sıkış
+        "Mina koyunları otlatıyordu",  # a name and sheep: only "mına" with its ı is the phrase
+        "Mina Başaran'ın anısına",
+        "The spice market in Istanbul",
+        "Motherhood and fatherhood",
+        "Raging floods hit the coast",
+    ],
+)
+def test_near_misses_of_the_new_stems(text):
+    assert not fired(text)
+
+
+def test_an_exclamation_mark_joins_letters_only_as_a_disguise():
+    from comments.moderation.text import tokenize
+
+    assert [t.norm for t in tokenize("b!tch s!kt!r")] == ["bitch", "siktir"]
+    # A missing space after "!" ends a sentence: two words, not one.
+    assert [t.text for t in tokenize("partisi degildir!Baraji, sister!lol")] == [
+        "partisi",
+        "degildir",
+        "Baraji",
+        "sister",
+        "lol",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "si\u200bktir git",  # a zero-width space inside the word
+        "sikt\u00adir git",  # a soft hyphen
+        "s\u0456ktir git",  # a Cyrillic і among Latin letters
+        "\u043erospu çocuğu",  # a Cyrillic о
+        "fu\u0441k you",  # a Cyrillic с
+        "s/i/k/t/i/r",  # letters apart with slashes
+    ],
+)
+def test_invisible_characters_lookalike_letters_and_slashes_do_not_hide_swearing(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Путин выступил в Москве",  # Russian written in Cyrillic alone stays Russian
+        "Путин'in açıklaması",
+        "Evet/hayır sorusu soruldu, ve/veya kullanıldı.",
+        "Madde a/b/c bentleri değişti.",
+        "Nice\u200bday for a walk",
+    ],
+)
+def test_near_misses_of_invisible_and_lookalike_letters(text):
+    assert not fired(text)

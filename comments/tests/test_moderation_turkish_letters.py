@@ -173,8 +173,8 @@ def test_restoration_of_the_ascii_copies():
     # 1,349 capitalised words changed (all but two where the original lacks letters elsewhere);
     # a regression fails.
     assert score.comments == 1000
-    assert score.exact / score.comments >= 0.765
-    assert score.consistent_exact / score.consistent >= 0.825
+    assert score.exact / score.comments >= 0.768
+    assert score.consistent_exact / score.consistent >= 0.828
     assert score.right_words / score.words >= 0.977
     assert score.names_changed <= 15
 
@@ -373,3 +373,48 @@ def test_context_pairs_are_kept_only_where_they_change_the_choice():
     assert moves_choice(unigram, delta).tolist() == [False, True, True, False]
     clear = np.array([-2.0, -4.0], dtype=np.float32)  # already clear: only a reversal counts
     assert moves_choice(clear, delta).tolist() == [False, False, True, False]
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        ("Turkiye dunyada 3'uncu sirada", "Türkiye dünyada 3'üncü sırada"),  # üç
+        ("1990'li yillarda cok zor gunler", "1990'lı yıllarda çok zor günler"),  # doksan
+        ("enflasyon yuzde 40'in uzerinde", "enflasyon yüzde 40'ın üzerinde"),  # kırk
+        ("vergi 100'u gecti", "vergi 100'ü geçti"),  # yüz
+        ("2000'li yillar cok guzeldi", "2000'li yıllar çok güzeldi"),  # bin
+        ("6'si cocuk, cok uzucu", "6'sı çocuk, çok üzücü"),  # altı
+        ("5,4'luk deprem cok korkuttu", "5,4'lük deprem çok korkuttu"),  # dört
+        ("30'u gecmis, cok uzgunum", "30'u geçmiş, çok üzgünüm"),  # otuz: as typed
+    ],
+)
+def test_a_suffix_after_a_number_follows_the_number_read_aloud(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    assert restore(ascii_text, tokens)[0] == restored
+
+
+def test_the_last_word_of_a_number_read_aloud():
+    from comments.moderation.deasciify import spoken_ending
+
+    cases = {"0": "sıfır", "3": "üç", "10": "on", "1990": "doksan", "2023": "üç", "100": "yüz"}
+    cases |= {"1500": "yüz", "2000": "bin", "3000000": "milyon", "7000000000": "milyar"}
+    assert {digits: spoken_ending(digits) for digits in cases} == cases
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The tweets use bakım three times as often as bakim, the language model ten times:
+        # both agree, so the suggestion restores it (a guess, never a sure missing letter).
+        (
+            "Yasli bakim evlerinin denetimi siklastirilmali",
+            "Yaşlı bakım evlerinin denetimi sıklaştırılmalı",
+        ),
+        ("arabanin bakim masrafi cok", "arabanın bakım masrafı çok"),
+    ],
+)
+def test_a_form_both_counts_prefer_is_offered(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    assert not any(c.sure for c in changes if c.restored == "bakım")

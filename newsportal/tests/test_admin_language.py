@@ -48,6 +48,8 @@ def test_the_other_comments_are_in_the_site_time_zone(admin_in, make_article):
         article=story, name="Okur", email="okur@example.com", body="İkinci yorum"
     )
     Comment.objects.filter(pk=first.pk).update(created_at=datetime(2026, 11, 25, 10, 5, tzinfo=utc))
+    # The page shows the second comment's time too: a fixed one, or a run at 07:05 UTC fails.
+    Comment.objects.filter(pk=second.pk).update(created_at=datetime(2026, 11, 26, 9, 0, tzinfo=utc))
     html = admin_in.get(reverse("admin:comments_comment_change", args=[second.pk])).content.decode()
     assert "25 Kas 2026 13:05" in html  # 10:05 UTC is 13:05 in Istanbul
     assert "10:05" not in html

@@ -9,7 +9,6 @@ carries the text with the letters restored, for the form to offer.
 """
 
 from ..context import Context
-from ..deasciify import restore
 from ..findings import NO_TURKISH_CHARS, REJECT, REVIEW, Finding
 from ..language import TR
 from ..messages import message
@@ -21,7 +20,7 @@ REJECT_AT = 2  # sure words
 def check(ctx: Context) -> list[Finding]:
     if ctx.lang != TR or has_turkish_letters(ctx.text):
         return []
-    restored, changes = restore(ctx.text, ctx.tokens, ctx.names)
+    restored, changes = ctx.restoration
     sure = [c for c in changes if c.sure]
     if not sure:
         return []
