@@ -28,8 +28,12 @@ _KEEP_MARKS = frozenset("çğıöşü")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Cyrillic and Greek letters that look like Latin ones, read as those inside a word that also
 # has Latin letters (a word of one script alone is that language's own).
-_LATIN_OF = str.maketrans("аеорсухіјѕкмтвнԁοαιкρτυενу", "aeopcyxijskmtbhdoaikptuevy")
-_LOOKALIKES = frozenset("аеорсухіјѕкмтвнԁοαιкρτυενу")
+_LATIN_LOOKALIKES = {
+    **dict(zip("аеорсухіјѕкмтвнԁ", "aeopcyxijskmtbhd", strict=True)),  # Cyrillic
+    **dict(zip("οαιρτυεν", "oaiptuev", strict=True)),  # Greek
+}
+_LATIN_OF = str.maketrans(_LATIN_LOOKALIKES)
+_LOOKALIKES = frozenset(_LATIN_LOOKALIKES)
 _LATIN_RE = re.compile("[a-z]")
 
 # A word: letters, digits, combining marks, and the characters used to mask or "leet" a word.
