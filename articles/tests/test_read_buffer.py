@@ -148,3 +148,20 @@ def test_a_process_tries_for_the_flush_lock_once_a_second(
     assert read_buffer.buffer_read(article.pk) == (2, 2, True)  # won the lock: this read flushes
     monkeypatch.setattr(read_buffer, "_next_lock_attempt", 0.0)  # another second later
     assert read_buffer.buffer_read(article.pk) == (3, 3, False)  # the lock is held for 5 s
+
+
+def test_a_batch_adds_each_storys_own_count(buffered, make_article, monkeypatch):
+    """Stories read once, twice or many times in one batch, more of them than one UPDATE
+    takes, and one whose reads were all taken back: each row gets its own count."""
+    monkeypatch.setattr(read_buffer, "UPDATE_CHUNK", 2)
+    once = [make_article(read_count=10) for _ in range(5)]
+    twice, many, none = make_article(read_count=20), make_article(), make_article(read_count=3)
+    for article in once:
+        read_buffer.add_read(article.pk)
+    read_buffer.add_read(twice.pk, 2)
+    read_buffer.add_read(many.pk, 37)
+    read_buffer.add_read(none.pk, 1)
+    read_buffer.add_read(none.pk, -1)
+    assert read_buffer.flush() == 5 + 2 + 37
+    assert [stored(article) for article in once] == [11] * 5
+    assert (stored(twice), stored(many), stored(none)) == (22, 37, 3)
