@@ -138,12 +138,17 @@ def queued_read(results):
     return int(buffered), int(shown), bool(lock and lock[0])
 
 
-def buffer_read(article_id):
-    """One reader's read, in one Redis round trip (see :func:`queued_read`)."""
+def buffer_read(article_id, stored=None):
+    """One reader's read, in one Redis round trip (see :func:`queued_read`); with
+    ``stored`` (the row's count, just read) the total shown starts again from it in the
+    same round trip (:func:`set_shown`)."""
     pipe = client().pipeline(transaction=False)
+    if stored is not None:
+        pipe.execute_command(*set_shown_command(article_id, stored))
     for command in read_commands(article_id):
         pipe.execute_command(*command)
-    return queued_read(pipe.execute())
+    results = pipe.execute()
+    return queued_read(results[1:] if stored is not None else results)
 
 
 def unqueue_read(article_id):
@@ -154,11 +159,24 @@ def unqueue_read(article_id):
     pipe.execute()
 
 
+SET_SHOWN = """
+local total = tonumber(ARGV[2]) + tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+redis.call('HSET', KEYS[2], ARGV[1], total)
+return total
+"""
+
+
+def set_shown_command(article_id, stored):
+    """:func:`set_shown` as one Redis command (its reply: the total)."""
+    return ("EVAL", SET_SHOWN, 2, LIVE, SHOWN, str(article_id), stored)
+
+
 def set_shown(article_id, stored):
-    """The total shown from now on: ``stored`` (the row's count) plus what is buffered."""
-    buffered = pending(article_id)
-    client().hset(SHOWN, str(article_id), stored + buffered)
-    return stored + buffered
+    """The total shown from now on: ``stored`` (the row's count) plus what is buffered.
+
+    One script, so one round trip (a story missing from the page cache sets it on every
+    request of the long tail) and no read counted between the two steps is left out."""
+    return int(client().execute_command(*set_shown_command(article_id, stored)))
 
 
 def flush(scan=True):

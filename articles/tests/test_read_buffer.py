@@ -165,3 +165,14 @@ def test_a_batch_adds_each_storys_own_count(buffered, make_article, monkeypatch)
     assert read_buffer.flush() == 5 + 2 + 37
     assert [stored(article) for article in once] == [11] * 5
     assert (stored(twice), stored(many), stored(none)) == (22, 37, 3)
+
+
+def test_the_total_shown_starts_again_from_the_row_in_one_round_trip(buffered, make_article):
+    """After the row is read (a story missing from the page cache), the total shown is the
+    row's count plus what is buffered, set with the reader's read in the same round trip."""
+    article = make_article()
+    read_buffer.add_read(article.pk, 4)  # buffered, not yet in the row
+    assert read_buffer.set_shown(article.pk, 100) == 104
+    assert read_buffer.buffer_read(article.pk, stored=200)[:2] == (5, 205)
+    assert int(buffered.hget(read_buffer.SHOWN, str(article.pk))) == 205
+    assert read_buffer.buffer_read(article.pk)[:2] == (6, 206)
