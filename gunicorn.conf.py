@@ -7,6 +7,7 @@ load balancer. On the way out each worker moves the read counts still buffered i
 into the database, so a deploy or scale-down leaves the stored totals complete.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -26,6 +27,15 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+
+
+def pre_fork(server, worker):
+    """Freeze the preloaded heap (Django, the site's modules and tables) before forking: a
+    worker's garbage collector then never walks it. Measured under the long tail: each full
+    collection in a worker walked ~113,000 objects, ~76,000 of them the master's, and
+    paused a request for about 55 ms; frozen, it walks the worker's own (~22 ms).
+    Collections as a whole stay at ~0.15 ms of CPU per request either way."""
+    gc.freeze()
 
 
 def post_fork(server, worker):

@@ -201,13 +201,13 @@ def count_and_total(visit, stored=None):
         visit.recent[article_id] = visit.now
     if read_buffer.enabled():
         try:
-            if stored is not None:
-                read_buffer.set_shown(article_id, stored)
             if counting:
-                _buffered, shown, flush_due = read_buffer.buffer_read(article_id)
+                _buffered, shown, flush_due = read_buffer.buffer_read(article_id, stored)
                 if flush_due:
                     flush_buffered_reads()
                 return shown
+            if stored is not None:
+                return read_buffer.set_shown(article_id, stored)
             shown = read_buffer.client().hget(read_buffer.SHOWN, str(article_id))
             if shown is not None:
                 return int(shown)

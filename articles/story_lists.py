@@ -17,7 +17,6 @@ import time
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils import timezone
@@ -56,7 +55,9 @@ def newest_in_section(section, count):
 def current_versions(topics):
     """The topics' versions, the missing ones set (``page_cache.add_versions``): a list is
     kept only under versions that a change will renew."""
-    found = cache.get_many([page_cache.VERSION_PREFIX + topic for topic in topics])
+    # The page cache's own round trip (page_cache.fetch): django-redis's get_many cost
+    # three times as much CPU for the same MGET, on every story rendered.
+    found = page_cache.fetch([page_cache.VERSION_PREFIX + topic for topic in topics], None, None)
     versions = {topic: found.get(page_cache.VERSION_PREFIX + topic) for topic in topics}
     missing = [topic for topic, version in versions.items() if version is None]
     if missing:

@@ -14,7 +14,9 @@ with Redis as the cache and the read buffer, the demo data, and Django's test cl
   site's versions, the navigation and the section's newest stories are current).
 
 ``--profile CASE`` prints cProfile's top functions for one case instead; ``--templates
-CASE`` the CPU spent in each template (itself, and with what it includes), per request.
+CASE`` the CPU spent in each template (itself, and with what it includes), per request;
+``--flush N`` the CPU of moving one buffered read of each of N stories into the database
+(the long tail's flush, ``articles.read_buffer.flush``).
 """
 
 import argparse
@@ -139,6 +141,44 @@ def print_template_times(label, request, before, runs):
         print(f"  {name:<40} {own[name] / runs * 1000:7.2f} {whole[name] / runs * 1000:14.2f}")
 
 
+def print_flush_cpu(stories, runs):
+    """The median CPU of this process and wall time of flushing one read of each of
+    ``stories`` stories (made for it, as copies of the seed story)."""
+    from articles import read_buffer
+    from articles.models import Article
+
+    seed = Article.objects.get(slug=SEED)
+    made = Article.objects.filter(slug__startswith="flush-bench-").count()
+    Article.objects.bulk_create(
+        Article(
+            headline=f"{seed.headline} {n}",
+            slug=f"flush-bench-{n}",
+            body=seed.body,
+            section=seed.section,
+            status=seed.status,
+            published_at=seed.published_at,
+        )
+        for n in range(made, stories)
+    )
+    ids = list(
+        Article.objects.filter(slug__startswith="flush-bench-").values_list("pk", flat=True)
+    )[:stories]
+    cpu, wall = [], []
+    for _ in range(runs):
+        pipe = read_buffer.client().pipeline(transaction=False)
+        for pk in ids:
+            pipe.hincrby(read_buffer.LIVE, str(pk), 1)
+        pipe.execute()
+        start_cpu, start = time.process_time(), time.perf_counter()
+        assert read_buffer.flush(scan=False) == stories
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
+    print(
+        f"flush of one read of each of {stories:,} stories, median of {runs}: "
+        f"{statistics.median(cpu):.1f} ms of CPU here, {statistics.median(wall):.1f} ms wall"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300)
@@ -153,6 +193,7 @@ def main():
     parser.add_argument(
         "--queries", choices=["cached", "nothing", "stored", "tail"], help="print one request's SQL"
     )
+    parser.add_argument("--flush", type=int, metavar="N", help="time flushing N stories' reads")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
@@ -177,6 +218,9 @@ def main():
         "stored": ("seed story rendered and stored (cache empty)", seed_page, cache.clear),
         "tail": ("seed story missing from a warm cache", seed_page, forget_seed),
     }
+    if args.flush:
+        print_flush_cpu(args.flush, max(3, args.runs // 100))
+        return
     if args.queries:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext

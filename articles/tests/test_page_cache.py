@@ -159,7 +159,12 @@ def test_a_connection_closed_by_redis_costs_one_rendered_page_and_no_read(
     assert Article.objects.get(pk=story.pk).read_count == 3 + 4
 
 
-def test_requests_reading_expired_facts_at_once_agree_on_one_version(make_article):
+@pytest.mark.parametrize("in_redis", [False, True])
+def test_requests_reading_expired_facts_at_once_agree_on_one_version(
+    make_article, in_redis, request
+):
+    if in_redis:
+        request.getfixturevalue("redis_cache")
     story = make_article()
     name = f"story:{story.slug}"
     first, second = page_cache.Lookup("a", [], name), page_cache.Lookup("b", [], name)
@@ -520,3 +525,14 @@ def test_values_stored_by_django_redis_read_back_as_django_redis_reads_them(
     raw = client.get_client().mget([cache.make_key(key) for key in values])
     assert [page_cache.decode(client, value) for value in raw] == list(values.values())
     assert [client.decode(value) for value in raw] == list(values.values())
+    # And what the page cache writes in its own round trips, django-redis reads back.
+    page_cache.set_many({"stored page": values["page"], "stamp": "a-stamp"})
+    assert cache.get_many(["stored page", "stamp"]) == {
+        "stored page": values["page"],
+        "stamp": "a-stamp",
+    }
+    assert 0 < cache.ttl("stored page") <= settings.PAGE_CACHE_SECONDS
+    assert page_cache.add_or_get("facts", {"id": 8}) == (False, facts)
+    assert page_cache.add_or_get("free", facts) == (True, facts)
+    assert cache.get("free") == facts
+    assert 0 < cache.ttl("free") <= settings.PAGE_CACHE_SECONDS

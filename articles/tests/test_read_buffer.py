@@ -148,3 +148,31 @@ def test_a_process_tries_for_the_flush_lock_once_a_second(
     assert read_buffer.buffer_read(article.pk) == (2, 2, True)  # won the lock: this read flushes
     monkeypatch.setattr(read_buffer, "_next_lock_attempt", 0.0)  # another second later
     assert read_buffer.buffer_read(article.pk) == (3, 3, False)  # the lock is held for 5 s
+
+
+def test_a_batch_adds_each_storys_own_count(buffered, make_article, monkeypatch):
+    """Stories read once, twice or many times in one batch, more of them than one UPDATE
+    takes, and one whose reads were all taken back: each row gets its own count."""
+    monkeypatch.setattr(read_buffer, "UPDATE_CHUNK", 2)
+    once = [make_article(read_count=10) for _ in range(5)]
+    twice, many, none = make_article(read_count=20), make_article(), make_article(read_count=3)
+    for article in once:
+        read_buffer.add_read(article.pk)
+    read_buffer.add_read(twice.pk, 2)
+    read_buffer.add_read(many.pk, 37)
+    read_buffer.add_read(none.pk, 1)
+    read_buffer.add_read(none.pk, -1)
+    assert read_buffer.flush() == 5 + 2 + 37
+    assert [stored(article) for article in once] == [11] * 5
+    assert (stored(twice), stored(many), stored(none)) == (22, 37, 3)
+
+
+def test_the_total_shown_starts_again_from_the_row_in_one_round_trip(buffered, make_article):
+    """After the row is read (a story missing from the page cache), the total shown is the
+    row's count plus what is buffered, set with the reader's read in the same round trip."""
+    article = make_article()
+    read_buffer.add_read(article.pk, 4)  # buffered, not yet in the row
+    assert read_buffer.set_shown(article.pk, 100) == 104
+    assert read_buffer.buffer_read(article.pk, stored=200)[:2] == (5, 205)
+    assert int(buffered.hget(read_buffer.SHOWN, str(article.pk))) == 205
+    assert read_buffer.buffer_read(article.pk)[:2] == (6, 206)

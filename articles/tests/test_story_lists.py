@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from articles import story_lists
+from articles import page_cache, story_lists
 from articles.models import Article, Section
 
 
@@ -87,8 +87,25 @@ def test_with_the_page_cache_off_the_list_is_read_every_time(
 def test_without_a_cache_the_list_is_read(make_article, section, monkeypatch):
     make_article(headline="Tek haber")
 
-    def unreachable(keys):
+    def unreachable(keys, extra, found):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(story_lists.cache, "get_many", unreachable)
+    monkeypatch.setattr(page_cache, "fetch", unreachable)
     assert [s.headline for s in story_lists.newest_in_section(section, 5)] == ["Tek haber"]
+
+
+def test_with_redis_the_list_is_kept_under_the_versions_in_redis(
+    redis_url, settings, make_article, section, django_assert_num_queries
+):
+    """The versions are read in the page cache's own round trip (``page_cache.fetch``)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
+    }
+    stories = [make_article() for _ in range(3)]
+    with django_assert_num_queries(1):
+        assert story_lists.newest_in_section(section, 5) == stories[::-1]
+    with django_assert_num_queries(0):
+        assert story_lists.newest_in_section(section, 5) == stories[::-1]
+    page_cache.renew(page_cache.topic("section", section.slug_tr))
+    with django_assert_num_queries(1):
+        assert story_lists.newest_in_section(section, 5) == stories[::-1]
