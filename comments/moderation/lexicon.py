@@ -348,6 +348,8 @@ class Lexicon:
     demeaning: Matcher
     curses: Matcher
     addressee: Matcher
+    groups: Matcher  # peoples and groups by origin ("Ermeni", "Kürt")
+    slur_nouns: Matcher  # a slur after a group's name ("dölü": "Ermeni dölü")
     chatspeak: Matcher
     suspect: Matcher
     acronyms: frozenset[str]
@@ -363,6 +365,8 @@ class Lexicon:
             demeaning=Matcher(read_list("demeaning", directory)),
             curses=Matcher(read_list("curses", directory)),
             addressee=Matcher(read_list("addressee", directory)),
+            groups=Matcher(read_list("groups", directory)),
+            slur_nouns=Matcher(read_list("slur_nouns", directory)),
             chatspeak=Matcher(read_list("chatspeak", directory)),
             suspect=Matcher(()),
             acronyms=read_words("acronyms", directory),

@@ -4,7 +4,11 @@ Aimed means a second-person word near it ("sen", "you"), a second-person ending 
 itself ("salaksın") or a question to the reader ("aptal mısın"). A @mention near an insult is
 not enough to reject (tweets and replies start with mentions of third parties), it marks the
 finding as aimed for the editors. Words that are insults only when aimed ("hayvan", "pig") need
-a second-person word right beside them or the ending.
+a second-person word right beside them or the ending, or "you are" before them with only an
+article and bad words between ("you are a worthless pig"; not "Are you a pig farmer?").
+
+A people named with a slur noun after it ("Ermeni dölü", "Kürt köpeği") is an insult aimed at
+them and rejected (see ``Context.group_slurs``).
 """
 
 from ..context import Context
@@ -17,12 +21,18 @@ def check(ctx: Context) -> list[Finding]:
     for hit in ctx.insults:
         entry = hit.entry
         if entry.aimed_only:
-            aimed = ctx.second_person(hit, window=1)
+            aimed = ctx.second_person(hit, window=1) or ctx.called(hit)
             if not aimed:
                 continue
         else:
-            aimed = ctx.second_person(hit)
+            aimed = ctx.second_person(hit) or ctx.called(hit)
         severity = REJECT if aimed and entry.severity != REVIEW else REVIEW
         tr, en = message(INSULT, "aimed" if aimed or ctx.mentioned(hit) else None)
         findings.append(Finding(INSULT, severity, hit.start, hit.end, tr, en))
+    tr, en = message(INSULT, "aimed")
+    for hit in ctx.group_slurs:
+        # A slur on a people is an insult aimed at them; on a faith's followers it is an
+        # attack on a belief (rules/belief.py).
+        if ctx.lookup(ctx.lexicon.belief, ctx.words[hit.first]) is None:
+            findings.append(Finding(INSULT, REJECT, hit.start, hit.end, tr, en))
     return findings

@@ -1,0 +1,153 @@
+"""English death wishes aimed at people: "I hope your whole family dies", "hope they all die".
+
+A wish word, then the person it is aimed at, then a death word, in one sentence, with only
+small words between them (``lexicons/death_wishes.txt`` holds the words):
+
+* the wish comes first (``hope``, ``wish``, ``pray``, ``may``), with at most three small words
+  before the person (``I hope that all of you die``, ``pray to god they die``);
+* the person is a pronoun (``you``, ``they``, ``he``) or a possessive and a word for people
+  within two words (``your whole family``, ``their kids``): ``I hope your phone dies`` is
+  no death wish;
+* the death word follows within three small words (``they all just die``, ``you drop dead``,
+  ``you get cancer``); words that need a passive before them (``killed``, ``cancer``) count
+  after ``get``, ``be`` and the like;
+* a negation anywhere between cancels it (``I hope you don't die``, ``I hope nobody dies``),
+  as does a word that makes the death word mean something else (``dies down``, ``die-hard``).
+
+Turkish says the wish in the verb (``ölsün``, ``gebersin``): those are entries of
+``hurtful.txt``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .lexicon import LEXICON_DIR
+from .text import Token, normalise_word
+
+#: Words that may stand between the wish and the person ("I hope that all of you die").
+_BEFORE_TARGET = frozenset("that all of to god lord really truly and both".split())
+#: Words that may stand between the person and the death word ("they all just die").
+_BEFORE_DEATH = frozenset(
+    "all both whole will would could should just and of get gets got to go ll d s re were was "
+    "be then already soon slowly painfully horribly too also really finally fucking drop one "
+    "day eventually".split()
+)
+_PASSIVE = frozenset("get gets got getting be been being is are was were".split())
+_SENTENCE_BREAKS = frozenset(".!?;:\n")
+MAX_BEFORE_TARGET = 3
+MAX_BEFORE_PERSON = 2  # words between a possessive and the word for people
+MAX_BEFORE_DEATH = 3
+
+
+@dataclass(frozen=True)
+class DeathWishWords:
+    wish: frozenset[str]
+    target: frozenset[str]
+    possessive: frozenset[str]
+    person: frozenset[str]
+    death: frozenset[str]
+    passive_death: frozenset[str]  # death words that count after a passive (get killed)
+    negation: frozenset[str]
+    not_after_death: frozenset[str]
+
+
+@cache
+def death_wish_words(path: Path = LEXICON_DIR / "death_wishes.txt") -> DeathWishWords:
+    """The sections of ``death_wishes.txt`` (``[wish]``, ``[target]``...) as sets of words."""
+    sections: dict[str, set[str]] = {}
+    current = None
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], set())
+                continue
+            if current is None:
+                raise ValueError(f"{path}: a word before any [section]: {line!r}")
+            word, _, option = line.partition(";")
+            word = normalise_word(word.strip())
+            if option.strip() == "passive":
+                sections.setdefault("passive death", set()).add(word)
+            current.add(word)
+    return DeathWishWords(
+        *(
+            frozenset(sections.get(name, ()))
+            for name in (
+                "wish",
+                "target",
+                "possessive",
+                "person",
+                "death",
+                "passive death",
+                "negation",
+                "not after death",
+            )
+        )
+    )
+
+
+def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
+    """The death wishes of ``words`` (the words of ``text``), as (first, last) word indexes."""
+    lists = death_wish_words()
+    folds = [w.fold for w in words]
+    found: list[tuple[int, int]] = []
+    if lists.wish.isdisjoint(folds):
+        return found
+    for i, word in enumerate(folds):
+        if word not in lists.wish:
+            continue
+        end = _death_after(text, words, folds, i, lists)
+        if end is not None:
+            found.append((i, end))
+    return found
+
+
+def _death_after(text, words, folds, wish: int, lists: DeathWishWords) -> int | None:
+    """The index of the death word of a wish at ``wish``, or ``None`` when it is none."""
+    n = len(folds)
+    i = wish + 1
+    # The person: a pronoun, or a possessive and a word for people.
+    skipped = 0
+    while i < n and folds[i] not in lists.target and folds[i] not in lists.possessive:
+        if folds[i] not in _BEFORE_TARGET or skipped == MAX_BEFORE_TARGET:
+            return None
+        skipped += 1
+        i += 1
+    if i >= n:
+        return None
+    if folds[i] in lists.possessive:
+        person = next(
+            (
+                k
+                for k in range(i + 1, min(n, i + 2 + MAX_BEFORE_PERSON))
+                if folds[k] in lists.person
+            ),
+            None,
+        )
+        if person is None:
+            return None
+        i = person
+    # The death word, after at most a few small words.
+    for k in range(i + 1, min(n, i + 2 + MAX_BEFORE_DEATH)):
+        word = folds[k]
+        if word in lists.death:
+            if word in lists.passive_death and folds[k - 1] not in _PASSIVE:
+                return None
+            if k + 1 < n and folds[k + 1] in lists.not_after_death:
+                return None
+            break
+        if word not in _BEFORE_DEATH:
+            return None
+    else:
+        return None
+    between = range(wish + 1, k)
+    if any(folds[j] in lists.negation for j in between):
+        return None
+    if any(ch in _SENTENCE_BREAKS for ch in text[words[wish].end : words[k].start]):
+        return None
+    return k
