@@ -342,7 +342,7 @@ _YOU_ARE_MISSPELT = frozenset({"your", "ur", "youre"})
 _ARTICLES = frozenset({"a", "an", "such", "my"})
 _INTENSIFIERS = frozenset(
     "so such total complete absolute utter real really little big fat sorry lazy bloody piece "
-    "bunch pile of".split()
+    "bunch pile of nothing but just only still always literally basically".split()
 )
 # Words after a hit that end its phrase ("you are a pig and a liar").
 _PHRASE_ENDS = frozenset("and or but who that lol lmao too".split())

@@ -9,8 +9,9 @@ small words between them (``lexicons/death_wishes.txt`` holds the words):
   within two words (``your whole family``, ``their kids``): ``I hope your phone dies`` is
   no death wish;
 * the death word follows within three small words (``they all just die``, ``you drop dead``,
-  ``you get cancer``); words that need a passive before them (``killed``, ``cancer``) count
-  after ``get``, ``be`` and the like;
+  ``you get cancer``), and more people may stand between (``you and your kids die``); words
+  that need a passive before them (``killed``, ``cancer``) count after ``get``, ``be`` and
+  the like;
 * a negation anywhere between cancels it (``I hope you don't die``, ``I hope nobody dies``),
   as does a word that makes the death word mean something else (``dies down``, ``die-hard``).
 
@@ -132,16 +133,22 @@ def _death_after(text, words, folds, wish: int, lists: DeathWishWords) -> int | 
         if person is None:
             return None
         i = person
-    # The death word, after at most a few small words.
-    for k in range(i + 1, min(n, i + 2 + MAX_BEFORE_DEATH)):
+    # The death word, after at most a few small words; more people may stand between ("you
+    # and your kids die").
+    people = lists.target | lists.possessive | lists.person
+    small = 0
+    for k in range(i + 1, n):
         word = folds[k]
+        if word in people:
+            continue
         if word in lists.death:
             if word in lists.passive_death and folds[k - 1] not in _PASSIVE:
                 return None
             if k + 1 < n and folds[k + 1] in lists.not_after_death:
                 return None
             break
-        if word not in _BEFORE_DEATH:
+        small += 1
+        if word not in _BEFORE_DEATH or small > MAX_BEFORE_DEATH:
             return None
     else:
         return None
