@@ -77,12 +77,20 @@ class Context:
         return words
 
     def _swearing_mention(self, token: Token) -> bool:
-        """Is the mention a swear word of one word written as a mention (``@mk``, ``@amk``;
-        ``@`` also reads ``a``), not a user's name that merely starts with one?"""
+        """Is the mention a swear word of one word written as a mention (``@mk``, ``@amk``,
+        ``@fuck``; ``@`` also reads ``a``), not a user's name that merely starts with one
+        (``@amkara``, ``@sikkeci``)?"""
         name = token.text[1:]
         for raw in (name, "a" + name):
-            entry = self.lookup(self.lexicon.profanity, make_token(token.start, raw))
-            if entry is not None and not entry.phrase and not entry.words[0].prefix:
+            word = make_token(token.start, raw)
+            entry = self.lookup(self.lexicon.profanity, word)
+            # The whole name is the word (``@fuck``), not its start (``@fuckinghell_fan``).
+            if (
+                entry is not None
+                and not entry.phrase
+                and not entry.name  # @Dick is a user called Dick
+                and word.fold == entry.words[0].folded
+            ):
                 return True
         return False
 

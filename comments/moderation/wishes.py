@@ -12,6 +12,8 @@ small words between them (``lexicons/death_wishes.txt`` holds the words):
   ``you get cancer``), and more people may stand between (``you and your kids die``); words
   that need a passive before them (``killed``, ``cancer``) count after ``get``, ``be`` and
   the like;
+* or the person comes first and an obligation after it (``they should all die``, ``your
+  family deserves to die``, ``people like you should be killed``);
 * a negation anywhere between cancels it (``I hope you don't die``, ``I hope nobody dies``),
   as does a word that makes the death word mean something else (``dies down``, ``die-hard``).
 
@@ -46,6 +48,7 @@ MAX_BEFORE_DEATH = 3
 @dataclass(frozen=True)
 class DeathWishWords:
     wish: frozenset[str]
+    must: frozenset[str]  # "you should die", "your family deserves to die"
     target: frozenset[str]
     possessive: frozenset[str]
     person: frozenset[str]
@@ -80,6 +83,7 @@ def death_wish_words(path: Path = LEXICON_DIR / "death_wishes.txt") -> DeathWish
             frozenset(sections.get(name, ()))
             for name in (
                 "wish",
+                "must",
                 "target",
                 "possessive",
                 "person",
@@ -97,22 +101,31 @@ def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
     lists = death_wish_words()
     folds = [w.fold for w in words]
     found: list[tuple[int, int]] = []
-    if lists.wish.isdisjoint(folds):
+    if lists.wish.isdisjoint(folds) and lists.must.isdisjoint(folds):
         return found
     for i, word in enumerate(folds):
-        if word not in lists.wish:
+        if word in lists.wish:  # I hope [person] ... die
+            first, person = i, _person_after(folds, i, lists)
+        elif word in lists.must:  # [person] should ... die
+            first, person = _person_before(folds, i, lists), i
+        else:
             continue
-        end = _death_after(text, words, folds, i, lists)
-        if end is not None:
-            found.append((i, end))
+        if first is None or person is None:
+            continue
+        last = _death_after(folds, person, lists)
+        if last is None or any(folds[j] in lists.negation for j in range(first, last)):
+            continue
+        if any(ch in _SENTENCE_BREAKS for ch in text[words[first].end : words[last].start]):
+            continue
+        found.append((first, last))
     return found
 
 
-def _death_after(text, words, folds, wish: int, lists: DeathWishWords) -> int | None:
-    """The index of the death word of a wish at ``wish``, or ``None`` when it is none."""
+def _person_after(folds: list[str], wish: int, lists: DeathWishWords) -> int | None:
+    """The index of the person a wish at ``wish`` is aimed at: a pronoun, or a possessive
+    and a word for people (the latter's index), after at most a few small words."""
     n = len(folds)
     i = wish + 1
-    # The person: a pronoun, or a possessive and a word for people.
     skipped = 0
     while i < n and folds[i] not in lists.target and folds[i] not in lists.possessive:
         if folds[i] not in _BEFORE_TARGET or skipped == MAX_BEFORE_TARGET:
@@ -122,22 +135,37 @@ def _death_after(text, words, folds, wish: int, lists: DeathWishWords) -> int | 
     if i >= n:
         return None
     if folds[i] in lists.possessive:
-        person = next(
-            (
-                k
-                for k in range(i + 1, min(n, i + 2 + MAX_BEFORE_PERSON))
-                if folds[k] in lists.person
-            ),
-            None,
-        )
-        if person is None:
-            return None
-        i = person
-    # The death word, after at most a few small words; more people may stand between ("you
-    # and your kids die").
+        end = min(n, i + 2 + MAX_BEFORE_PERSON)
+        return next((k for k in range(i + 1, end) if folds[k] in lists.person), None)
+    return i
+
+
+def _person_before(folds: list[str], must: int, lists: DeathWishWords) -> int | None:
+    """The index where the person before ``should`` (or ``deserves``) starts: a pronoun
+    (``they should all die``), or a possessive and a word for people (``your family deserves
+    to die``), with at most a few small words between; ``None`` when there is none."""
+    i = must - 1
+    skipped = 0
+    while i >= 0 and folds[i] in _BEFORE_DEATH and skipped < MAX_BEFORE_TARGET:
+        skipped += 1
+        i -= 1
+    if i < 0:
+        return None
+    if folds[i] in lists.target:
+        return i
+    if folds[i] in lists.person:
+        start = max(-1, i - 2 - MAX_BEFORE_PERSON)
+        return next((k for k in range(i - 1, start, -1) if folds[k] in lists.possessive), None)
+    return None
+
+
+def _death_after(folds: list[str], person: int, lists: DeathWishWords) -> int | None:
+    """The index of the death word after the person at ``person``, after at most a few small
+    words; more people may stand between ("you and your kids die")."""
+    n = len(folds)
     people = lists.target | lists.possessive | lists.person
     small = 0
-    for k in range(i + 1, n):
+    for k in range(person + 1, n):
         word = folds[k]
         if word in people:
             continue
@@ -146,15 +174,8 @@ def _death_after(text, words, folds, wish: int, lists: DeathWishWords) -> int | 
                 return None
             if k + 1 < n and folds[k + 1] in lists.not_after_death:
                 return None
-            break
+            return k
         small += 1
         if word not in _BEFORE_DEATH or small > MAX_BEFORE_DEATH:
             return None
-    else:
-        return None
-    between = range(wish + 1, k)
-    if any(folds[j] in lists.negation for j in between):
-        return None
-    if any(ch in _SENTENCE_BREAKS for ch in text[words[wish].end : words[k].start]):
-        return None
-    return k
+    return None

@@ -283,6 +283,10 @@ def rules(text):
         "Hopefully their supporters drop dead",
         "may you rot",
         "I hope u die slowly",
+        "you should die",
+        "they should all be killed",
+        "your family deserves to die",
+        "people like you need to die",
     ],
 )
 def test_death_wishes_aimed_at_people_are_hurtful(text):
@@ -304,6 +308,12 @@ def test_death_wishes_aimed_at_people_are_hurtful(text):
         "Many people may die if the dam breaks",
         "I hope you die-hard fans enjoyed it",
         "He died peacefully, I hope his family finds comfort",
+        "No one should die alone",
+        "He didn't deserve to die",
+        "you should die your hair blue",
+        "Patients should die with dignity, the bill says",
+        "Old habits must die",
+        "you need to diet",
     ],
 )
 def test_death_words_not_wished_on_people_are_clean(text):
@@ -320,6 +330,8 @@ def test_death_words_not_wished_on_people_are_clean(text):
         "kahrolsun israil",
         "Kahrolsun Ahmet",
         "Geberesice herif",
+        "Sen ölmelisin",
+        "Ölmeyi hak ediyorsun",
     ],
 )
 def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
@@ -339,6 +351,8 @@ def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
         "İnşallah olur",
         "insallah olur",
         "iyi olsun",
+        "Kimse ölmeyi hak etmiyor",
+        "Sen olmalisin",
     ],
 )
 def test_curses_on_things_and_wishes_of_good_are_clean(text):
@@ -380,13 +394,20 @@ def test_peoples_and_slur_nouns_apart_are_clean(text):
     assert not {rule for rule, _ in rules(text)} & {"insult", "belief_attack", "profanity"}
 
 
-@pytest.mark.parametrize("text", ["@mk", "@mk bu ne ya", "@USER @amk", "Sen @mk"])
+@pytest.mark.parametrize("text", ["@mk", "@mk bu ne ya", "@USER @amk", "Sen @mk", "@piç"])
 def test_swearing_written_as_a_mention_is_profanity(text):
     assert ("profanity", "reject") in rules(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["@USER haklısın", "@amkara_spor maç saat kaçta?", "@mkoc bu haber doğru mu?"]
+    "text",
+    [
+        "@USER haklısın",
+        "@amkara_spor maç saat kaçta?",
+        "@mkoc bu haber doğru mu?",
+        "@Dick thanks for the link",
+        "@sikkeci koleksiyon harika",
+    ],
 )
 def test_user_names_that_start_like_swearing_are_mentions(text):
     assert not {rule for rule, _ in rules(text)} & {"profanity", "insult"}

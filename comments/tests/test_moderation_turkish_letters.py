@@ -465,3 +465,27 @@ def test_a_text_in_title_case_is_restored_word_by_word(ascii_text, restored):
     assert text == restored
     # A capitalised word inside a sentence may still be a name: never a sure missing letter.
     assert not any(c.sure for c in changes if c.start > 0 and text[c.start].isupper())
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The question particle typed apart takes the last vowel of the word before it.
+        ("guzel mi", "güzel mi"),
+        ("tatli mi", "tatlı mı"),
+        ("olur mu", "olur mu"),
+        ("kotu mu", "kötü mü"),
+        ("yapar misin", "yapar mısın"),
+        ("ogrenci misin", "öğrenci misin"),
+        ("gormus muydun", "görmüş müydün"),
+        ("tatli miydi", "tatlı mıydı"),
+        ("doktor musunuz", "doktor musunuz"),
+        ("kiz mi erkek mi", "kız mı erkek mi"),
+        # ... or of the number or the abbreviation read aloud.
+        ("6 mi yoksa 7 mi", "6 mı yoksa 7 mi"),
+        ("CHP mi kazanir", "CHP mi kazanır"),
+    ],
+)
+def test_the_question_particle_follows_the_word_before(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    assert restore(ascii_text, tokens)[0] == restored
