@@ -267,6 +267,15 @@ class Context:
             return True
         return hit.last + 1 < len(words) and words[hit.last + 1].fold in _QUESTIONS
 
+    @cached_property
+    def hurtful(self) -> list[Hit]:
+        return self.hits(self.lexicon.hurtful)
+
+    @cached_property
+    def bad_positions(self) -> frozenset[int]:
+        """Where a swear word, an insult or a hurtful phrase starts (index into ``words``)."""
+        return frozenset(h.first for h in (*self.profanity, *self.insults, *self.hurtful))
+
     def called(self, hit: Hit) -> bool:
         """Is the hit what the reader is called: "you are" before it, with only articles,
         intensifiers and other bad words between ("you are a worthless piece of shit", "ur
@@ -281,7 +290,6 @@ class Context:
         after = hit.last + 1
         if after < len(words) and joined(hit.last) and words[after].fold not in _PHRASE_ENDS:
             return False
-        bad = None
         article = False
         index = hit.first - 1
         while index >= 0 and joined(index):
@@ -297,12 +305,8 @@ class Context:
                 if previous in _YOU_ARE_MISSPELT:
                     return True
                 article = True
-            else:
-                if bad is None:
-                    bad = {h.first for h in (*self.profanity, *self.insults)}
-                    bad.update(h.first for h in self.hits(self.lexicon.hurtful))
-                if word not in _INTENSIFIERS and index not in bad:
-                    return False
+            elif word not in _INTENSIFIERS and index not in self.bad_positions:
+                return False
             index -= 1
         return False
 

@@ -287,6 +287,8 @@ def rules(text):
         "they should all be killed",
         "your family deserves to die",
         "people like you need to die",
+        "I want you dead",
+        "I wish you were dead",
     ],
 )
 def test_death_wishes_aimed_at_people_are_hurtful(text):
@@ -314,6 +316,8 @@ def test_death_wishes_aimed_at_people_are_hurtful(text):
         "Patients should die with dignity, the bill says",
         "Old habits must die",
         "you need to diet",
+        "I want your opinion on dead languages",
+        "I want you to know that many people die every day",
     ],
 )
 def test_death_words_not_wished_on_people_are_clean(text):

@@ -20,7 +20,7 @@ def check(ctx: Context) -> list[Finding]:
     tr, en = message(HURTFUL)
     findings = [
         Finding(HURTFUL, REVIEW, hit.start, hit.end, tr, en)
-        for hit in ctx.hits(ctx.lexicon.hurtful)
+        for hit in ctx.hurtful
         if not hit.entry.aimed_only or _said_of_people(ctx, hit)
     ]
     words = ctx.words
