@@ -88,6 +88,7 @@ _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Words run together with a capital each (SevdaEgilmez, KanalDegistirsin), as in hashtags.
 _JOINED_RE = re.compile(r"[a-z][A-Z][a-z]")
 _CIRCUMFLEXED = "âîûÂÎÛ"
+_FLOOD_RE = re.compile(r"(.)\1\1")  # a letter three times in a row
 _PLAIN_VOWELS = str.maketrans(_CIRCUMFLEXED, "aiuAIU")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
 _PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
@@ -664,9 +665,17 @@ def _detached_suffix(text: str, previous, token) -> bool:
 
 
 def _after_apostrophe(text: str, previous, token) -> bool:
-    """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``)?"""
+    """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``), not a
+    word in quotes (``zaman ‘manitim!’``) nor one drawn out (a suffix has no flood of
+    letters)?"""
     between = text[previous.end : token.start]
-    return 0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES
+    if not (0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES):
+        return False
+    if between.startswith(" "):
+        closing = text[token.end : token.end + 3].lstrip(".,!?…")
+        if closing[:1] in _APOSTROPHES:
+            return False  # ‘word’: a word in quotes
+    return _FLOOD_RE.search(token.text) is None
 
 
 def inside_sentence(text: str, index: int, token) -> bool:

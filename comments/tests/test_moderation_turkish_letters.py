@@ -489,3 +489,20 @@ def test_a_text_in_title_case_is_restored_word_by_word(ascii_text, restored):
 def test_the_question_particle_follows_the_word_before(ascii_text, restored):
     tokens = tokenize(ascii_text, url_spans(ascii_text))
     assert restore(ascii_text, tokens)[0] == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        ("Burhan ‘in kitabi", "Burhan ‘ın kitabı"),  # a suffix typed apart after a quote
+        # A word in quotes, or one drawn out, is no suffix of the word before.
+        (
+            "Ne zaman ‘manitiiiiiiimmmmmm!’ diye kosarak",
+            "Ne zaman ‘manitiiiiiiimmmmmm!’ diye koşarak",
+        ),
+        ("dedi ki 'gelin' ve gitti", "dedi ki 'gelin' ve gitti"),
+    ],
+)
+def test_a_word_in_quotes_is_not_a_suffix(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    assert restore(ascii_text, tokens)[0] == restored
