@@ -17,8 +17,11 @@ small words between them (``lexicons/death_wishes.txt`` holds the words):
 * a negation anywhere between cancels it (``I hope you don't die``, ``I hope nobody dies``),
   as does a word that makes the death word mean something else (``dies down``, ``die-hard``).
 
-Turkish says the wish in the verb (``ölsün``, ``gebersin``): those are entries of
-``hurtful.txt``.
+Turkish mostly says the wish in the verb (``ölsün``, ``gebersin``): those are entries of
+``hurtful.txt``. A wish word and the aorist of ``ölmek`` a few words on are one too
+(``umarım ailen ölür``, ``inşallah hepsi ölürler``), written with its Turkish letters: ASCII
+``insallah olur`` is "hopefully it will be"; not ``ölürüm`` (``senin için ölürüm`` is love) nor
+``ölürse``.
 """
 
 from __future__ import annotations
@@ -118,6 +121,30 @@ def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
         if any(ch in _SENTENCE_BREAKS for ch in text[words[first].end : words[last].start]):
             continue
         found.append((first, last))
+    return found
+
+
+#: Turkish wish words (folded), and how far the aorist of ölmek may stand after them.
+_TURKISH_WISHES = frozenset({"insallah", "umarim", "dilerim"})
+_TURKISH_DEATH = "ölür"
+_TURKISH_NOT_DEATH = ("ölürüm", "ölürüz", "ölürse", "ölürsem", "ölürsek")
+MAX_BEFORE_TURKISH_DEATH = 4
+
+
+def turkish_death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
+    """``umarım ailen ölür``: a wish word, then within a few words of the same sentence the
+    aorist of ``ölmek`` for someone else, as (first, last) word indexes."""
+    found: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word.fold not in _TURKISH_WISHES:
+            continue
+        for k in range(i + 1, min(len(words), i + 2 + MAX_BEFORE_TURKISH_DEATH)):
+            if any(ch in _SENTENCE_BREAKS for ch in text[words[k - 1].end : words[k].start]):
+                break
+            norm = words[k].squeezed
+            if norm.startswith(_TURKISH_DEATH) and not norm.startswith(_TURKISH_NOT_DEATH):
+                found.append((i, k))
+                break
     return found
 
 

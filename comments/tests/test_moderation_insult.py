@@ -336,6 +336,8 @@ def test_death_words_not_wished_on_people_are_clean(text):
         "Geberesice herif",
         "Sen ölmelisin",
         "Ölmeyi hak ediyorsun",
+        "Umarım ailen ölür",
+        "inşallah hepsi ölürler",
     ],
 )
 def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
@@ -357,6 +359,10 @@ def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
         "iyi olsun",
         "Kimse ölmeyi hak etmiyor",
         "Sen olmalisin",
+        "Senin için ölürüm",
+        "Umarım kimse ölmez",
+        "İnşallah yarın güzel olur. Ölür müyüz bilmem",
+        "Allahtan kimse ölmedi",
     ],
 )
 def test_curses_on_things_and_wishes_of_good_are_clean(text):

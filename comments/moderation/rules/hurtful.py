@@ -3,14 +3,14 @@
 Entries marked ``aimed`` (a curse such as ``kahrolsun``) count only when said of people: a
 second-person word beside them, or a word for people right before or after (a plural,
 ``kahrolsun Ermeniler``; a name, ``Kahrolsun Ahmet``; a people, ``Kürtler``), not of a thing
-(``kahrolsun terör``, ``kahrolsun savaş``). English death wishes aimed at people ("I hope your
-whole family dies") are found by :mod:`..wishes`.
+(``kahrolsun terör``, ``kahrolsun savaş``). Death wishes aimed at people ("I hope your whole
+family dies", "umarım ailen ölür") are found by :mod:`..wishes`.
 """
 
 from ..context import Context, Hit
 from ..findings import HURTFUL, REVIEW, Finding
 from ..messages import message
-from ..wishes import death_wishes
+from ..wishes import death_wishes, turkish_death_wishes
 
 # Endings of a plural: Turkish -ler/-lar and their cases.
 _PLURALS = tuple("ler lar leri lari lerin larin lere lara lerini larini lerde larda".split())
@@ -24,7 +24,8 @@ def check(ctx: Context) -> list[Finding]:
         if not hit.entry.aimed_only or _said_of_people(ctx, hit)
     ]
     words = ctx.words
-    for first, last in death_wishes(ctx.text, words):
+    wishes = death_wishes(ctx.text, words) + turkish_death_wishes(ctx.text, words)
+    for first, last in wishes:
         start, end = words[first].start, words[last].end
         if not any(f.start < end and start < f.end for f in findings):  # not "hope you die" twice
             findings.append(Finding(HURTFUL, REVIEW, start, end, tr, en))
