@@ -345,6 +345,10 @@ _APOSTROPHES = frozenset("'’")
 _SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 
 
+#: Endings of a Turkish plural and its cases: a word for people, not one person or a thing
+#: ("Ermeniler", "Kürtlerin").
+PLURALS = tuple("ler lar leri lari lerin larin lere lara lerini larini lerde larda".split())
+
 # For Context.called: "you are", "you're" (you re, youre, ur, u r), "your" for "you're"
 # before an article, and the words that may stand between it and what the reader is called.
 _YOU = frozenset({"you", "u", "ya"})

@@ -5,7 +5,8 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     siktir*              a stem: the word and anything agglutinated to it (siktirin, siktirgit)
     amk                  an exact word
     geri zekalı*         a phrase: words in a row, each exact or a stem
-    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", "salaksın")
+    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", "salaksın"; hurtful
+                         curses: said of people, "kahrolsun Ermeniler", not "kahrolsun terör")
     shit* ; soft         rejected when aimed at someone, reviewed otherwise (profanity)
     =amın*               "=": the Turkish letters must be written (amın, not the "amin" of prayers)
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,

@@ -379,6 +379,11 @@ def test_curses_on_things_and_wishes_of_good_are_clean(text):
         ("Amerikan beslemesi", "insult"),
         ("Yahudi dölü", "belief_attack"),
         ("Hristiyan köpekleri", "belief_attack"),
+        # A people in the plural right beside a curse or a death wish.
+        ("Kürtler ölsün", "insult"),
+        ("Kahrolsun Ermeniler!", "insult"),
+        ("Suriyelilerin Allah belasını versin", "insult"),
+        ("Yahudiler ölsün", "belief_attack"),
     ],
 )
 def test_a_people_named_with_a_slur_noun_is_rejected(text, rule):
@@ -398,6 +403,7 @@ def test_a_people_named_with_a_slur_noun_is_rejected(text, rule):
         "Kurt kopegi cinsleri",
         "Döl yatağı kanseri taraması ücretsiz",
         "Köpeği gezdirdim, iti sokakta gördüm",
+        "Ermeniler geldi, kahrolsun terör dediler",
     ],
 )
 def test_peoples_and_slur_nouns_apart_are_clean(text):
@@ -449,3 +455,11 @@ def test_what_the_reader_is_called_is_aimed(text):
 )
 def test_a_word_that_only_describes_something_else_is_not_what_the_reader_is_called(text):
     assert not rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Suriyeliler için lanet olsun bu savaşa", "kahrolsun israil", "Kürtler. Ölsün diyen utansın"],
+)
+def test_a_curse_not_beside_a_people_is_no_insult(text):
+    assert "insult" not in {rule for rule, _ in rules(text)}

@@ -7,13 +7,10 @@ second-person word beside them, or a word for people right before or after (a pl
 family dies", "umarım ailen ölür") are found by :mod:`..wishes`.
 """
 
-from ..context import Context, Hit
+from ..context import PLURALS, Context, Hit
 from ..findings import HURTFUL, REVIEW, Finding
 from ..messages import message
 from ..wishes import death_wishes, turkish_death_wishes
-
-# Endings of a plural: Turkish -ler/-lar and their cases.
-_PLURALS = tuple("ler lar leri lari lerin larin lere lara lerini larini lerde larda".split())
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -44,7 +41,7 @@ def _said_of_people(ctx: Context, hit: Hit) -> bool:
         if ctx.text[min(word.end, hit.end) : max(word.start, hit.start)].strip():
             continue  # punctuation between: another clause
         name = word.text[:1].isupper() and not word.text.isupper()
-        plural = word.fold.endswith(_PLURALS) and len(word.fold) > 5
+        plural = word.fold.endswith(PLURALS) and len(word.fold) > 5
         if name or plural or ctx.lookup(ctx.lexicon.groups, word) is not None:
             return True
     return False

@@ -7,11 +7,12 @@ finding as aimed for the editors. Words that are insults only when aimed ("hayva
 a second-person word right beside them or the ending, or "you are" before them with only an
 article and bad words between ("you are a worthless pig"; not "Are you a pig farmer?").
 
-A people named with a slur noun after it ("Ermeni dölü", "Kürt köpeği") is an insult aimed at
-them and rejected (see ``Context.group_slurs``).
+A people named with a slur noun after it ("Ermeni dölü", "Kürt köpeği"), or named in the
+plural right beside a curse or a death wish ("Kürtler ölsün", "Kahrolsun Ermeniler"), is an
+insult aimed at them and rejected (see ``Context.group_slurs``).
 """
 
-from ..context import Context
+from ..context import PLURALS, Context
 from ..findings import INSULT, REJECT, REVIEW, Finding
 from ..messages import message
 
@@ -35,4 +36,35 @@ def check(ctx: Context) -> list[Finding]:
         # attack on a belief (rules/belief.py).
         if ctx.lookup(ctx.lexicon.belief, ctx.words[hit.first]) is None:
             findings.append(Finding(INSULT, REJECT, hit.start, hit.end, tr, en))
+    findings += [Finding(INSULT, REJECT, start, end, tr, en) for start, end in _cursed_peoples(ctx)]
     return findings
+
+
+# Words that may stand between a people and the curse on them ("Ermenilerin Allah belasını
+# versin", "Araplar hepsi gebersin").
+_BETWEEN_PEOPLE_AND_CURSE = frozenset("allah hepsi hepsini tum butun de da".split())
+
+
+def _cursed_peoples(ctx: Context) -> list[tuple[int, int]]:
+    """Spans where a people, named in the plural, is cursed or wished dead right beside the
+    curse ("Kürtler ölsün", "Kahrolsun Ermeniler"); a faith's followers are the belief rule's
+    ("Yahudiler ölsün"), one person or a state a hurtful curse ("kahrolsun israil")."""
+    curses = ctx.hits(ctx.lexicon.curses)
+    if not curses:
+        return []
+    words, text = ctx.words, ctx.text
+    found = []
+    for group in ctx.hits(ctx.lexicon.groups):
+        word = words[group.first]
+        if not word.fold.endswith(PLURALS) or ctx.lookup(ctx.lexicon.belief, word) is not None:
+            continue
+        for curse in curses:
+            first, last = sorted((group, curse), key=lambda hit: hit.first)
+            between = range(first.last + 1, last.first)
+            if len(between) <= 1 and all(
+                words[i].fold in _BETWEEN_PEOPLE_AND_CURSE for i in between
+            ):
+                if not any(ch in ".!?;\n" for ch in text[first.end : last.start]):
+                    found.append((first.start, last.end))
+                    break
+    return found
