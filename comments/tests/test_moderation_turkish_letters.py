@@ -420,6 +420,10 @@ def test_a_form_both_counts_prefer_is_offered(ascii_text, restored):
     assert not any(c.sure for c in changes if c.restored == "bakım")
 
 
+def restored_text(ascii_text):
+    return restore(ascii_text, tokenize(ascii_text, url_spans(ascii_text)))[0]
+
+
 @pytest.mark.parametrize(
     "ascii_text, restored",
     [
@@ -440,8 +444,7 @@ def test_a_form_both_counts_prefer_is_offered(ascii_text, restored):
     ],
 )
 def test_a_suffix_follows_how_the_word_before_is_read(ascii_text, restored):
-    tokens = tokenize(ascii_text, url_spans(ascii_text))
-    assert restore(ascii_text, tokens)[0] == restored
+    assert restored_text(ascii_text) == restored
 
 
 @pytest.mark.parametrize(
@@ -487,8 +490,7 @@ def test_a_text_in_title_case_is_restored_word_by_word(ascii_text, restored):
     ],
 )
 def test_the_question_particle_follows_the_word_before(ascii_text, restored):
-    tokens = tokenize(ascii_text, url_spans(ascii_text))
-    assert restore(ascii_text, tokens)[0] == restored
+    assert restored_text(ascii_text) == restored
 
 
 @pytest.mark.parametrize(
@@ -504,5 +506,4 @@ def test_the_question_particle_follows_the_word_before(ascii_text, restored):
     ],
 )
 def test_a_word_in_quotes_is_not_a_suffix(ascii_text, restored):
-    tokens = tokenize(ascii_text, url_spans(ascii_text))
-    assert restore(ascii_text, tokens)[0] == restored
+    assert restored_text(ascii_text) == restored
