@@ -58,7 +58,7 @@ class DeathWishWords:
     death: frozenset[str]
     passive_death: frozenset[str]  # death words that count after a passive (get killed)
     negation: frozenset[str]
-    not_after_death: frozenset[str]
+    not_a_death: frozenset[str]  # "dies down", "hang in": death word and the next word
 
 
 @cache
@@ -93,7 +93,7 @@ def death_wish_words(path: Path = LEXICON_DIR / "death_wishes.txt") -> DeathWish
                 "death",
                 "passive death",
                 "negation",
-                "not after death",
+                "not a death",
             )
         )
     )
@@ -199,7 +199,7 @@ def _death_after(folds: list[str], person: int, lists: DeathWishWords) -> int | 
         if word in lists.death:
             if word in lists.passive_death and folds[k - 1] not in _PASSIVE:
                 return None
-            if k + 1 < n and folds[k + 1] in lists.not_after_death:
+            if k + 1 < n and f"{word} {folds[k + 1]}" in lists.not_a_death:
                 return None
             return k
         small += 1

@@ -289,6 +289,7 @@ def rules(text):
         "people like you need to die",
         "I want you dead",
         "I wish you were dead",
+        "Treason, he should hang",
     ],
 )
 def test_death_wishes_aimed_at_people_are_hurtful(text):
@@ -318,6 +319,9 @@ def test_death_wishes_aimed_at_people_are_hurtful(text):
         "you need to diet",
         "I want your opinion on dead languages",
         "I want you to know that many people die every day",
+        "you should hang out with us",
+        "I hope you hang in there",
+        "they should hang the flag higher",
     ],
 )
 def test_death_words_not_wished_on_people_are_clean(text):
