@@ -352,6 +352,7 @@ def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
     "text",
     [
         "Kahrolsun terör",
+        "Terör kahrolsun!",
         "kahrolsun savaş, çocuklar ölmesin",
         "Savaş bitsin artık",
         "Geçmiş olsun, Allah şifa versin",

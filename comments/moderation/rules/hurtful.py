@@ -8,6 +8,7 @@ family dies", "umarım ailen ölür") are found by :mod:`..wishes`.
 """
 
 from ..context import PLURALS, Context, Hit
+from ..deasciify import inside_sentence
 from ..findings import HURTFUL, REVIEW, Finding
 from ..messages import message
 from ..wishes import death_wishes, turkish_death_wishes
@@ -40,7 +41,9 @@ def _said_of_people(ctx: Context, hit: Hit) -> bool:
         word = words[index]
         if ctx.text[min(word.end, hit.end) : max(word.start, hit.start)].strip():
             continue  # punctuation between: another clause
-        name = word.text[:1].isupper() and not word.text.isupper()
+        capitalised = word.text[:1].isupper() and not word.text.isupper()
+        # (a capital at a sentence's start says nothing: "Terör kahrolsun")
+        name = capitalised and inside_sentence(ctx.text, index, word)
         plural = word.fold.endswith(PLURALS) and len(word.fold) > 5
         if name or plural or ctx.lookup(ctx.lexicon.groups, word) is not None:
             return True
