@@ -290,6 +290,7 @@ def rules(text):
         "I want you dead",
         "I wish you were dead",
         "Treason, he should hang",
+        "I hope your children starve",
     ],
 )
 def test_death_wishes_aimed_at_people_are_hurtful(text):
@@ -322,6 +323,8 @@ def test_death_wishes_aimed_at_people_are_hurtful(text):
         "you should hang out with us",
         "I hope you hang in there",
         "they should hang the flag higher",
+        "I hope they die laughing at my jokes",
+        "I hope the kids never starve",
     ],
 )
 def test_death_words_not_wished_on_people_are_clean(text):
@@ -443,6 +446,7 @@ def test_user_names_that_start_like_swearing_are_mentions(text):
         "your a worthless idiot",
         "you are a disgusting pig and a liar",
         "you stupid little shit",
+        "you are a complete waste of space",
     ],
 )
 def test_what_the_reader_is_called_is_aimed(text):
@@ -456,6 +460,7 @@ def test_what_the_reader_is_called_is_aimed(text):
         "you are a pig farmer, right?",
         "Are you the snake handler from the zoo?",
         "you are a trash collector and proud of it",
+        "The new stadium is a waste of space",
     ],
 )
 def test_a_word_that_only_describes_something_else_is_not_what_the_reader_is_called(text):
