@@ -100,11 +100,15 @@ def death_wish_words(path: Path = LEXICON_DIR / "death_wishes.txt") -> DeathWish
 
 
 def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
-    """The death wishes of ``words`` (the words of ``text``), as (first, last) word indexes."""
+    """The death wishes of ``words`` (the words of ``text``), English and Turkish, as (first,
+    last) word indexes."""
     lists = death_wish_words()
     folds = [w.fold for w in words]
+    present = set(folds)
     found: list[tuple[int, int]] = []
-    if lists.wish.isdisjoint(folds) and lists.must.isdisjoint(folds):
+    if not _TURKISH_WISHES.isdisjoint(present):
+        found += _turkish_death_wishes(text, words)
+    if lists.wish.isdisjoint(present) and lists.must.isdisjoint(present):
         return found
     for i, word in enumerate(folds):
         if word in lists.wish:  # I hope [person] ... die
@@ -131,7 +135,7 @@ _TURKISH_NOT_DEATH = ("ölürüm", "ölürüz", "ölürse", "ölürsem", "ölür
 MAX_BEFORE_TURKISH_DEATH = 4
 
 
-def turkish_death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
+def _turkish_death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
     """``umarım ailen ölür``: a wish word, then within a few words of the same sentence the
     aorist of ``ölmek`` for someone else, as (first, last) word indexes."""
     found: list[tuple[int, int]] = []

@@ -11,7 +11,7 @@ from ..context import PLURALS, Context, Hit
 from ..deasciify import inside_sentence
 from ..findings import HURTFUL, REVIEW, Finding
 from ..messages import message
-from ..wishes import death_wishes, turkish_death_wishes
+from ..wishes import death_wishes
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -22,8 +22,7 @@ def check(ctx: Context) -> list[Finding]:
         if not hit.entry.aimed_only or _said_of_people(ctx, hit)
     ]
     words = ctx.words
-    wishes = death_wishes(ctx.text, words) + turkish_death_wishes(ctx.text, words)
-    for first, last in wishes:
+    for first, last in death_wishes(ctx.text, words):
         start, end = words[first].start, words[last].end
         if not any(f.start < end and start < f.end for f in findings):  # not "hope you die" twice
             findings.append(Finding(HURTFUL, REVIEW, start, end, tr, en))

@@ -49,15 +49,16 @@ def _cursed_peoples(ctx: Context) -> list[tuple[int, int]]:
     """Spans where a people, named in the plural, is cursed or wished dead right beside the
     curse ("Kürtler ölsün", "Kahrolsun Ermeniler"); a faith's followers are the belief rule's
     ("Yahudiler ölsün"), one person or a state a hurtful curse ("kahrolsun israil")."""
-    curses = ctx.hits(ctx.lexicon.curses)
-    if not curses:
-        return []
     words, text = ctx.words, ctx.text
+    peoples = [
+        group
+        for group in ctx.hits(ctx.lexicon.groups)
+        if words[group.first].fold.endswith(PLURALS)
+        and ctx.lookup(ctx.lexicon.belief, words[group.first]) is None
+    ]
+    curses = ctx.hits(ctx.lexicon.curses) if peoples else []
     found = []
-    for group in ctx.hits(ctx.lexicon.groups):
-        word = words[group.first]
-        if not word.fold.endswith(PLURALS) or ctx.lookup(ctx.lexicon.belief, word) is not None:
-            continue
+    for group in peoples:
         for curse in curses:
             first, last = sorted((group, curse), key=lambda hit: hit.first)
             between = range(first.last + 1, last.first)
