@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from .deasciify import Change, inside_sentence, restore
+from .language import EN
 from .lexicon import Entry, Lexicon, Matcher, WordTable
 from .text import Token, fold, forms, make_token, split_letter_tokens, tokenize, url_spans
 
@@ -98,7 +99,9 @@ class Context:
     def group_slurs(self) -> list[Hit]:
         """A people or group named with a slur noun right after it ("Ermeni dölü", "Kürt
         köpeği"), as hits of the slur noun's entry spanning both words."""
-        found = []
+        found: list[Hit] = []
+        if self.lang == EN:
+            return found  # Turkish compounds
         groups = None
         words = self.words
         for slur in self.hits(self.lexicon.slur_nouns):

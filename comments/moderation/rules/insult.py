@@ -14,6 +14,7 @@ insult aimed at them and rejected (see ``Context.group_slurs``).
 
 from ..context import PLURALS, Context
 from ..findings import INSULT, REJECT, REVIEW, Finding
+from ..language import EN
 from ..messages import message
 
 
@@ -49,6 +50,8 @@ def _cursed_peoples(ctx: Context) -> list[tuple[int, int]]:
     """Spans where a people, named in the plural, is cursed or wished dead right beside the
     curse ("Kürtler ölsün", "Kahrolsun Ermeniler"); a faith's followers are the belief rule's
     ("Yahudiler ölsün"), one person or a state a hurtful curse ("kahrolsun israil")."""
+    if ctx.lang == EN:
+        return []  # Turkish curses
     words, text = ctx.words, ctx.text
     peoples = [
         group
