@@ -7,8 +7,9 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from .deasciify import Change, inside_sentence, restore
+from .language import EN
 from .lexicon import Entry, Lexicon, Matcher, WordTable
-from .text import Token, fold, forms, split_letter_tokens, tokenize, url_spans
+from .text import Token, fold, forms, make_token, split_letter_tokens, tokenize, url_spans
 
 _TEXT = attrgetter("text")
 
@@ -65,12 +66,56 @@ class Context:
 
     @cached_property
     def words(self) -> list[Token]:
-        """Tokens that can carry words of the lists: no mentions, plus rejoined split letters."""
-        words = [t for t in self.tokens if not t.is_mention] if "@" in self.text else self.tokens
+        """Tokens that can carry words of the lists: no mentions (but for swearing written as
+        one, ``@mk``), plus rejoined split letters."""
+        if "@" in self.text:
+            words = [t for t in self.tokens if not t.is_mention or self._swearing_mention(t)]
+        else:
+            words = self.tokens
         joined = self.joined
         if joined:
             words = sorted(words + joined, key=lambda t: (t.start, not t.joined))
         return words
+
+    def _swearing_mention(self, token: Token) -> bool:
+        """Is the mention a swear word of one word written as a mention (``@mk``, ``@amk``,
+        ``@fuck``; ``@`` also reads ``a``), not a user's name that merely starts with one
+        (``@amkara``, ``@sikkeci``)?"""
+        name = token.text[1:]
+        for raw in (name, "a" + name):
+            word = make_token(token.start, raw)
+            entry = self.lookup(self.lexicon.profanity, word)
+            # The whole name is the word (``@fuck``), not its start (``@fuckinghell_fan``).
+            if (
+                entry is not None
+                and not entry.phrase
+                and not entry.name  # @Dick is a user called Dick
+                and word.fold == entry.words[0].folded
+            ):
+                return True
+        return False
+
+    @cached_property
+    def group_slurs(self) -> list[Hit]:
+        """A people or group named with a slur noun right after it ("Ermeni dölü", "Kürt
+        köpeği"), as hits of the slur noun's entry spanning both words."""
+        found: list[Hit] = []
+        if self.lang == EN:
+            return found  # Turkish compounds
+        groups = None
+        words = self.words
+        for slur in self.hits(self.lexicon.slur_nouns):
+            index = slur.first - 1
+            if index < 0 or self.text[words[index].end : slur.start] != " ":
+                continue
+            if groups is None:
+                groups = self.entries(self.lexicon.groups, self.distinct_words).values
+            group = groups.get(words[index].text)
+            # The compound's first noun is bare or plural ("Ermeni dölü", "Kürtler"), not in
+            # a case ("Arapların köpeği" is their dog).
+            if group and words[index].fold[len(group.words[0].folded) :] in ("", "ler", "lar"):
+                found.append(Hit(slur.entry, index, slur.last, words[index].start, slur.end))
+        return found
 
     @cached_property
     def word_texts(self) -> list[str]:
@@ -225,6 +270,49 @@ class Context:
             return True
         return hit.last + 1 < len(words) and words[hit.last + 1].fold in _QUESTIONS
 
+    @cached_property
+    def hurtful(self) -> list[Hit]:
+        return self.hits(self.lexicon.hurtful)
+
+    @cached_property
+    def bad_positions(self) -> frozenset[int]:
+        """Where a swear word, an insult or a hurtful phrase starts (index into ``words``)."""
+        return frozenset(h.first for h in (*self.profanity, *self.insults, *self.hurtful))
+
+    def called(self, hit: Hit) -> bool:
+        """Is the hit what the reader is called: "you are" before it, with only articles,
+        intensifiers and other bad words between ("you are a worthless piece of shit", "ur
+        such a stupid pig"), or "you" and bad words ("you stupid little shit"), and nothing
+        after it in its phrase ("you are a pig", not "you are a pig farmer" nor "you are a
+        fucking genius")?"""
+        words, text = self.words, self.text
+
+        def joined(index: int) -> bool:  # word index and the next one, with no punctuation
+            return not text[words[index].end : words[index + 1].start].strip(" '’")
+
+        after = hit.last + 1
+        if after < len(words) and joined(hit.last) and words[after].fold not in _PHRASE_ENDS:
+            return False
+        article = False
+        index = hit.first - 1
+        while index >= 0 and joined(index):
+            word = words[index].fold
+            previous = words[index - 1].fold if index > 0 and joined(index - 1) else None
+            if word in _CALLED:
+                return True
+            if word in _COPULAS:
+                return previous in _YOU
+            if word in _YOU:
+                return not article  # "you stupid piece of shit"; not "are you a pig?"
+            if word in _ARTICLES:
+                if previous in _YOU_ARE_MISSPELT:
+                    return True
+                article = True
+            elif word not in _INTENSIFIERS and index not in self.bad_positions:
+                return False
+            index -= 1
+        return False
+
     def _sentence_break(self, index: int, hit: Hit) -> bool:
         word = self.words[index]
         start, end = (word.end, hit.start) if word.end <= hit.start else (hit.end, word.start)
@@ -259,6 +347,24 @@ def _capitalised(word: str) -> bool:
 _APOSTROPHES = frozenset("'’")
 _SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 
+
+#: Endings of a Turkish plural and its cases: a word for people, not one person or a thing
+#: ("Ermeniler", "Kürtlerin").
+PLURALS = tuple("ler lar leri lari lerin larin lere lara lerini larini lerde larda".split())
+
+# For Context.called: "you are", "you're" (you re, youre, ur, u r), "your" for "you're"
+# before an article, and the words that may stand between it and what the reader is called.
+_YOU = frozenset({"you", "u", "ya"})
+_COPULAS = frozenset({"are", "re", "r"})
+_CALLED = frozenset({"youre", "ur"})
+_YOU_ARE_MISSPELT = frozenset({"your", "ur", "youre"})
+_ARTICLES = frozenset({"a", "an", "such", "my"})
+_INTENSIFIERS = frozenset(
+    "so such total complete absolute utter real really little big fat sorry lazy bloody piece "
+    "bunch pile of nothing but just only still always literally basically".split()
+)
+# Words after a hit that end its phrase ("you are a pig and a liar").
+_PHRASE_ENDS = frozenset("and or but who that lol lmao too".split())
 
 _SECOND_PERSON_ENDINGS = ("sin", "sun", "siniz", "sunuz")
 _QUESTIONS = frozenset({"misin", "musun", "misiniz", "musunuz"})

@@ -88,6 +88,7 @@ _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Words run together with a capital each (SevdaEgilmez, KanalDegistirsin), as in hashtags.
 _JOINED_RE = re.compile(r"[a-z][A-Z][a-z]")
 _CIRCUMFLEXED = "âîûÂÎÛ"
+_FLOOD_RE = re.compile(r"(.)\1\1")  # a letter three times in a row
 _PLAIN_VOWELS = str.maketrans(_CIRCUMFLEXED, "aiuAIU")
 # The question particle and its personal forms: mi, misin, miyiz, midir, miydi...
 _PARTICLE_RE = re.compile(r"m[iu](?:y?[iu][mz]|s[iu]n(?:[iu]z)?|d[iu]r|yd[iu]\w*|ym[iu]s\w*)?$")
@@ -117,6 +118,7 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     folded = [t.fold for t in tokens]
     # Which tokens start a sentence (the one after the last does).
     starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
+    titled = title_case(tokens)
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
         joined = token.is_hashtag or not raw.isalpha() or _JOINED_RE.search(raw) is not None
@@ -132,6 +134,10 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
                 # A number: its suffix follows the last word read aloud (3'üncü, 1990'lı).
                 previous = (token, spoken_ending(raw))
             continue
+        if previous is not None and _read_by_letters(previous[1]):
+            # An abbreviation read letter by letter: its suffix follows the last letter's
+            # name (CHP'nin: ce-he-pe, ABD'ye, BJK'nin).
+            previous = (previous[0], _LETTER_NAMES.get(previous[1][-1].lower(), previous[1]))
         change = None
         if previous is not None and _after_apostrophe(text, previous[0], token):
             change = _suffix(token, previous[1])
@@ -147,7 +153,7 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             inside = starts[index] is False
             before = folded[index - 1] if inside else SENTENCE_START
             after = folded[index + 1] if starts[index + 1] is False else SENTENCE_END
-            change = _word(words, raw, token.start, inside, before, after)
+            change = _word(words, raw, token.start, inside, before, after, titled)
             if change is not None and raw != token.text:
                 change = _with_circumflexes(change, token.text)
         if change is not None:
@@ -169,6 +175,38 @@ _TENS = ("", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "sek
 _POWERS = ((10**3, "yüz"), (10**6, "bin"), (10**9, "milyon"), (10**12, "milyar"))
 
 
+#: How consonants are read aloud in abbreviations, as the Turkish Language Association spells
+#: their suffixes (TDK'ye, CHP'nin, ABD'de).
+_LETTER_NAMES = {letter: letter + "e" for letter in "bcçdfgğhjklmnprsştvyz"}
+_LETTER_NAMES.update({letter.upper(): name for letter, name in _LETTER_NAMES.items()})
+
+
+def _read_by_letters(word: str) -> bool:
+    """Is the word an abbreviation read letter by letter: two to five letters and no vowel
+    (``chp``, ``BJK``), or three to five capitals with a vowel first only (``ABD``, ``İBB``;
+    not ``NATO`` nor ``ODTÜ``, read as words, nor ``at``)?"""
+    if not (2 <= len(word) <= 5 and word.isalpha()):
+        return False
+    vowels = [ch in _VOWELS for ch in turkish_lower(word)]
+    if not any(vowels):
+        return word.isupper() or word.islower()
+    return len(word) >= 3 and word.isupper() and vowels[0] and not any(vowels[1:])
+
+
+#: Words of a text, and the share of them capitalised, for it to be written in title case.
+MIN_TITLE_WORDS, TITLE_SHARE = 4, 0.75
+
+
+def title_case(tokens) -> bool:
+    """Is the text written with a capital on (nearly) every word ("Bu Tür Nefret Söylemleri
+    Kabul Edilemez"), so a capital says nothing of a name?"""
+    words = [t.text for t in tokens if t.text.isalpha() and not t.is_mention and not t.is_hashtag]
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() and not w.isupper() for w in words)
+    return capitalised >= TITLE_SHARE * len(words)
+
+
 def spoken_ending(digits: str) -> str:
     """The last word of a number read aloud, whose vowels a suffix after it follows: ``3`` →
     ``üç`` (3'üncü), ``1990`` → ``doksan`` (1990'lı), ``100`` → ``yüz`` (100'ü), ``2000`` →
@@ -185,11 +223,20 @@ def spoken_ending(digits: str) -> str:
 
 
 def _word(
-    words, raw: str, start: int, inside_sentence: bool, before: str = "", after: str = ""
+    words,
+    raw: str,
+    start: int,
+    inside_sentence: bool,
+    before: str = "",
+    after: str = "",
+    titled: bool = False,
 ) -> Change | None:
     lower = raw.lower()
     squeezed, runs = _squeeze(lower)
-    name = inside_sentence and raw[0].isupper()
+    capitalised = inside_sentence and raw[0].isupper()
+    # In a text with a capital on every word, a capital says nothing of a name: the word is
+    # restored as any other, but never counted as a missing letter (it may still be a name).
+    name = capitalised and not titled
     forms = words.forms(squeezed)
     if forms:
         if name and _maybe_as_typed(raw, lower, forms):
@@ -220,7 +267,7 @@ def _word(
         return None
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
-    return Change(start, start + len(raw), restored, sure and not name)
+    return Change(start, start + len(raw), restored, sure and not capitalised)
 
 
 def _maybe_as_typed(raw: str, lower: str, forms: tuple[Form, ...]) -> bool:
@@ -436,7 +483,7 @@ def _with_circumflexes(change: Change, typed: str) -> Change:
 def _particle(token, word: str) -> Change | None:
     """The question particle (``mi``, ``misin``, ``mu``) in harmony with the word before."""
     raw = token.text
-    restored = _in_harmony(raw.lower(), word.lower())
+    restored = _in_harmony(raw.lower(), turkish_lower(word).translate(_PLAIN_VOWELS))
     if restored is None:
         return None
     restored = copy_case(raw, restored)
@@ -577,16 +624,34 @@ def _by_stem_counts(words, forms: tuple[Form, ...]) -> Form | None:
 def _suffix(token, word: str) -> Change | None:
     """A suffix after an apostrophe (``in`` of ``Erdoğan'in``) in harmony with ``word``; the
     invariant ones stay (``Ankara'daki``); a suffix out of harmony is left alone."""
-    stem = turkish_lower(word)
+    stem = turkish_lower(word).translate(_PLAIN_VOWELS)  # İslâm'ın: â is a to a suffix
     if len(stem) < 2:
         return None
-    suffix = _suffixes(stem, token.text.lower())
+    typed = token.text.lower()
+    # The table may know the word with this suffix, against vowel harmony (Kemal'in, gol'ü).
+    suffix = _known_suffix(stem, typed) or _suffixes(stem, typed)
     if suffix is None:
         return None
     restored = copy_case(token.text, suffix)
     if restored == token.text:
         return None
     return Change(token.start, token.end, restored, False)
+
+
+def _known_suffix(stem: str, typed: str) -> str | None:
+    """The suffix ``typed`` as the table writes it after ``stem``, when it knows the whole word
+    clearly and that word starts with the stem (``kemal`` + ``in``: ``kemalin``)."""
+    words = turkish_words()
+    joined = fold(stem) + typed
+    if words is None or not typed.isascii() or not typed.isalpha():
+        return None
+    forms = tuple(f for f in words.forms(joined) if f.word.startswith(stem))
+    if not forms:
+        return None
+    choice, sure = _choose(words, joined, forms, "", "")
+    if choice is None or not sure or choice.unsure:
+        return None
+    return choice.word[len(stem) :]
 
 
 def _detached_suffix(text: str, previous, token) -> bool:
@@ -600,9 +665,17 @@ def _detached_suffix(text: str, previous, token) -> bool:
 
 
 def _after_apostrophe(text: str, previous, token) -> bool:
-    """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``)?"""
+    """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``), not a
+    word in quotes (``zaman ‘manitim!’``) nor one drawn out (a suffix has no flood of
+    letters)?"""
     between = text[previous.end : token.start]
-    return 0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES
+    if not (0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES):
+        return False
+    if between.startswith(" "):
+        closing = text[token.end : token.end + 3].lstrip(".,!?…")
+        if closing[:1] in _APOSTROPHES:
+            return False  # ‘word’: a word in quotes
+    return _FLOOD_RE.search(token.text) is None
 
 
 def inside_sentence(text: str, index: int, token) -> bool:

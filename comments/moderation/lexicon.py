@@ -5,7 +5,8 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     siktir*              a stem: the word and anything agglutinated to it (siktirin, siktirgit)
     amk                  an exact word
     geri zekalı*         a phrase: words in a row, each exact or a stem
-    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", "salaksın")
+    hayvan ; aimed       only when aimed at someone (insults: "sen", "you", "salaksın"; hurtful
+                         curses: said of people, "kahrolsun Ermeniler", not "kahrolsun terör")
     shit* ; soft         rejected when aimed at someone, reviewed otherwise (profanity)
     =amın*               "=": the Turkish letters must be written (amın, not the "amin" of prayers)
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
@@ -348,6 +349,8 @@ class Lexicon:
     demeaning: Matcher
     curses: Matcher
     addressee: Matcher
+    groups: Matcher  # peoples and groups by origin ("Ermeni", "Kürt")
+    slur_nouns: Matcher  # a slur after a group's name ("dölü": "Ermeni dölü")
     chatspeak: Matcher
     suspect: Matcher
     acronyms: frozenset[str]
@@ -363,6 +366,8 @@ class Lexicon:
             demeaning=Matcher(read_list("demeaning", directory)),
             curses=Matcher(read_list("curses", directory)),
             addressee=Matcher(read_list("addressee", directory)),
+            groups=Matcher(read_list("groups", directory)),
+            slur_nouns=Matcher(read_list("slur_nouns", directory)),
             chatspeak=Matcher(read_list("chatspeak", directory)),
             suspect=Matcher(()),
             acronyms=read_words("acronyms", directory),

@@ -265,3 +265,211 @@ def test_curses_and_death_wishes(text, rule):
 )
 def test_near_misses_of_the_curses(text):
     assert not (severities(text, "hurtful") or severities(text, "belief_attack"))
+
+
+def rules(text):
+    return {(f.rule, f.severity) for f in moderate(text).findings if f.rule != "likely_offensive"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope your whole family dies",
+        "I hope you die",
+        "hope they all die",
+        "I really hope that all of you die",
+        "I hope your kids get cancer",
+        "I hope he gets killed",
+        "Hopefully their supporters drop dead",
+        "may you rot",
+        "I hope u die slowly",
+        "you should die",
+        "they should all be killed",
+        "your family deserves to die",
+        "people like you need to die",
+        "I want you dead",
+        "I wish you were dead",
+        "Treason, he should hang",
+        "I hope your children starve",
+    ],
+)
+def test_death_wishes_aimed_at_people_are_hurtful(text):
+    assert ("hurtful", "review") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope the pain dies down soon",
+        "my phone died again",
+        "die-hard fans queued all night",
+        "I hope you don't die out there, stay safe",
+        "I hope nobody dies in this storm",
+        "I hope your phone battery dies before the speech",
+        "I hope they killed it at the concert",
+        "I hope they know people die every day on that road",
+        "I hope this trend dies",
+        "Many people may die if the dam breaks",
+        "I hope you die-hard fans enjoyed it",
+        "He died peacefully, I hope his family finds comfort",
+        "No one should die alone",
+        "He didn't deserve to die",
+        "you should die your hair blue",
+        "Patients should die with dignity, the bill says",
+        "Old habits must die",
+        "you need to diet",
+        "I want your opinion on dead languages",
+        "I want you to know that many people die every day",
+        "you should hang out with us",
+        "I hope you hang in there",
+        "they should hang the flag higher",
+        "I hope they die laughing at my jokes",
+        "I hope the kids never starve",
+    ],
+)
+def test_death_words_not_wished_on_people_are_clean(text):
+    assert not rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O ölsün",
+        "İnşallah ölürsün",
+        "Seni sevmeyen ölsün",
+        "Kahrolsun Ermeniler",
+        "kahrolsun israil",
+        "Kahrolsun Ahmet",
+        "Geberesice herif",
+        "Sen ölmelisin",
+        "Ölmeyi hak ediyorsun",
+        "Umarım ailen ölür",
+        "inşallah hepsi ölürler",
+    ],
+)
+def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
+    assert "hurtful" in {rule for rule, _ in rules(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kahrolsun terör",
+        "Terör kahrolsun!",
+        "kahrolsun savaş, çocuklar ölmesin",
+        "Savaş bitsin artık",
+        "Geçmiş olsun, Allah şifa versin",
+        "Hayırlı olsun, mutlu olsunlar",
+        "Kazada üç kişi öldü",
+        "Onu ölesiye seviyorum",
+        "İnşallah olur",
+        "insallah olur",
+        "iyi olsun",
+        "Kimse ölmeyi hak etmiyor",
+        "Sen olmalisin",
+        "Senin için ölürüm",
+        "Umarım kimse ölmez",
+        "İnşallah yarın güzel olur. Ölür müyüz bilmem",
+        "Allahtan kimse ölmedi",
+    ],
+)
+def test_curses_on_things_and_wishes_of_good_are_clean(text):
+    assert not rules(text) - {("no_turkish_chars", "review"), ("no_turkish_chars", "reject")}
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Ermeni dölü", "insult"),
+        ("Bu Kürt dölü yine konuşmuş", "insult"),
+        ("Suriyeli piçleri", "insult"),
+        ("Arap uşağı", "insult"),
+        ("Amerikan beslemesi", "insult"),
+        ("Yahudi dölü", "belief_attack"),
+        ("Hristiyan köpekleri", "belief_attack"),
+        # A people in the plural right beside a curse or a death wish.
+        ("Kürtler ölsün", "insult"),
+        ("Kahrolsun Ermeniler!", "insult"),
+        ("Suriyelilerin Allah belasını versin", "insult"),
+        ("Yahudiler ölsün", "belief_attack"),
+    ],
+)
+def test_a_people_named_with_a_slur_noun_is_rejected(text, rule):
+    assert (rule, "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ermeni asıllı yazarın kitabı çıktı",
+        "Suriyeli mülteciler sınırda bekliyor",
+        "Kürt kızı şarkısını çok severim",
+        "Alman kurdu köpeği besliyorum",
+        "Türkler domuz eti yemez",
+        "Arapların köpeği kaybolmuş",
+        "Yerli Türk tohumu ekildi",
+        "Kurt kopegi cinsleri",
+        "Döl yatağı kanseri taraması ücretsiz",
+        "Köpeği gezdirdim, iti sokakta gördüm",
+        "Ermeniler geldi, kahrolsun terör dediler",
+    ],
+)
+def test_peoples_and_slur_nouns_apart_are_clean(text):
+    assert not {rule for rule, _ in rules(text)} & {"insult", "belief_attack", "profanity"}
+
+
+@pytest.mark.parametrize("text", ["@mk", "@mk bu ne ya", "@USER @amk", "Sen @mk", "@piç"])
+def test_swearing_written_as_a_mention_is_profanity(text):
+    assert ("profanity", "reject") in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@USER haklısın",
+        "@amkara_spor maç saat kaçta?",
+        "@mkoc bu haber doğru mu?",
+        "@Dick thanks for the link",
+        "@sikkeci koleksiyon harika",
+    ],
+)
+def test_user_names_that_start_like_swearing_are_mentions(text):
+    assert not {rule for rule, _ in rules(text)} & {"profanity", "insult"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you are a worthless piece of shit",
+        "you're a useless piece of garbage",
+        "ur such a stupid pig",
+        "your a worthless idiot",
+        "you are a disgusting pig and a liar",
+        "you stupid little shit",
+        "you are a complete waste of space",
+    ],
+)
+def test_what_the_reader_is_called_is_aimed(text):
+    assert {"reject"} & {severity for rule, severity in rules(text) if rule != "hurtful"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you a pig farmer?",
+        "you are a pig farmer, right?",
+        "Are you the snake handler from the zoo?",
+        "you are a trash collector and proud of it",
+        "The new stadium is a waste of space",
+    ],
+)
+def test_a_word_that_only_describes_something_else_is_not_what_the_reader_is_called(text):
+    assert not rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Suriyeliler için lanet olsun bu savaşa", "kahrolsun israil", "Kürtler. Ölsün diyen utansın"],
+)
+def test_a_curse_not_beside_a_people_is_no_insult(text):
+    assert "insult" not in {rule for rule, _ in rules(text)}

@@ -28,6 +28,7 @@ def check(ctx: Context) -> list[Finding]:
         for hit in ctx.insults
     ]
     partners += [(hit, REVIEW) for hit in ctx.hits(ctx.lexicon.demeaning)]
+    partners += [(hit, REJECT) for hit in ctx.group_slurs]  # "Yahudi dölü"
     curses = ctx.hits(ctx.lexicon.curses)
     findings = []
     tr, en = message(BELIEF_ATTACK)

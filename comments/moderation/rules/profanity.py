@@ -27,8 +27,8 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.words[hit.first].joined:
             severity = REJECT
         elif entry.soft:
-            aimed = not _names_a_thing(ctx, hit) and ctx.second_person(
-                hit, before_only=True, possessive=False
+            aimed = not _names_a_thing(ctx, hit) and (
+                ctx.second_person(hit, before_only=True, possessive=False) or ctx.called(hit)
             )
             severity = REJECT if aimed else REVIEW
         else:

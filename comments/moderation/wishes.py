@@ -1,0 +1,212 @@
+"""English death wishes aimed at people: "I hope your whole family dies", "hope they all die".
+
+A wish word, then the person it is aimed at, then a death word, in one sentence, with only
+small words between them (``lexicons/death_wishes.txt`` holds the words):
+
+* the wish comes first (``hope``, ``wish``, ``pray``, ``may``), with at most three small words
+  before the person (``I hope that all of you die``, ``pray to god they die``);
+* the person is a pronoun (``you``, ``they``, ``he``) or a possessive and a word for people
+  within two words (``your whole family``, ``their kids``): ``I hope your phone dies`` is
+  no death wish;
+* the death word follows within three small words (``they all just die``, ``you drop dead``,
+  ``you get cancer``), and more people may stand between (``you and your kids die``); words
+  that need a passive before them (``killed``, ``cancer``) count after ``get``, ``be`` and
+  the like;
+* or the person comes first and an obligation after it (``they should all die``, ``your
+  family deserves to die``, ``people like you should be killed``);
+* a negation anywhere between cancels it (``I hope you don't die``, ``I hope nobody dies``),
+  as does a word that makes the death word mean something else (``dies down``, ``die-hard``).
+
+Turkish mostly says the wish in the verb (``ölsün``, ``gebersin``): those are entries of
+``hurtful.txt``. A wish word and the aorist of ``ölmek`` a few words on are one too
+(``umarım ailen ölür``, ``inşallah hepsi ölürler``), written with its Turkish letters: ASCII
+``insallah olur`` is "hopefully it will be"; not ``ölürüm`` (``senin için ölürüm`` is love) nor
+``ölürse``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .lexicon import LEXICON_DIR
+from .text import Token, normalise_word
+
+#: Words that may stand between the wish and the person ("I hope that all of you die").
+_BEFORE_TARGET = frozenset("that all of to god lord really truly and both".split())
+#: Words that may stand between the person and the death word ("they all just die").
+_BEFORE_DEATH = frozenset(
+    "all both whole will would could should just and of get gets got to go ll d s re were was "
+    "be then already soon slowly painfully horribly too also really finally fucking drop one "
+    "day eventually".split()
+)
+_PASSIVE = frozenset("get gets got getting be been being is are was were".split())
+_SENTENCE_BREAKS = frozenset(".!?;:\n")
+MAX_BEFORE_TARGET = 3
+MAX_BEFORE_PERSON = 2  # words between a possessive and the word for people
+MAX_BEFORE_DEATH = 3
+
+
+@dataclass(frozen=True)
+class DeathWishWords:
+    wish: frozenset[str]
+    must: frozenset[str]  # "you should die", "your family deserves to die"
+    target: frozenset[str]
+    possessive: frozenset[str]
+    person: frozenset[str]
+    death: frozenset[str]
+    passive_death: frozenset[str]  # death words that count after a passive (get killed)
+    negation: frozenset[str]
+    not_a_death: frozenset[str]  # "dies down", "hang in": death word and the next word
+
+
+@cache
+def death_wish_words(path: Path = LEXICON_DIR / "death_wishes.txt") -> DeathWishWords:
+    """The sections of ``death_wishes.txt`` (``[wish]``, ``[target]``...) as sets of words."""
+    sections: dict[str, set[str]] = {}
+    current = None
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], set())
+                continue
+            if current is None:
+                raise ValueError(f"{path}: a word before any [section]: {line!r}")
+            word, _, option = line.partition(";")
+            word = normalise_word(word.strip())
+            if option.strip() == "passive":
+                sections.setdefault("passive death", set()).add(word)
+            current.add(word)
+    return DeathWishWords(
+        *(
+            frozenset(sections.get(name, ()))
+            for name in (
+                "wish",
+                "must",
+                "target",
+                "possessive",
+                "person",
+                "death",
+                "passive death",
+                "negation",
+                "not a death",
+            )
+        )
+    )
+
+
+def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
+    """The death wishes of ``words`` (the words of ``text``), English and Turkish, as (first,
+    last) word indexes."""
+    lists = death_wish_words()
+    folds = [w.fold for w in words]
+    present = set(folds)
+    found: list[tuple[int, int]] = []
+    if not _TURKISH_WISHES.isdisjoint(present):
+        found += _turkish_death_wishes(text, words)
+    if lists.wish.isdisjoint(present) and lists.must.isdisjoint(present):
+        return found
+    for i, word in enumerate(folds):
+        if word in lists.wish:  # I hope [person] ... die
+            first, person = i, _person_after(folds, i, lists)
+        elif word in lists.must:  # [person] should ... die
+            first, person = _person_before(folds, i, lists), i
+        else:
+            continue
+        if first is None or person is None:
+            continue
+        last = _death_after(folds, person, lists)
+        if last is None or any(folds[j] in lists.negation for j in range(first, last)):
+            continue
+        if any(ch in _SENTENCE_BREAKS for ch in text[words[first].end : words[last].start]):
+            continue
+        found.append((first, last))
+    return found
+
+
+#: Turkish wish words (folded), and how far the aorist of ölmek may stand after them.
+_TURKISH_WISHES = frozenset({"insallah", "umarim", "dilerim"})
+_TURKISH_DEATH = "ölür"
+_TURKISH_NOT_DEATH = ("ölürüm", "ölürüz", "ölürse", "ölürsem", "ölürsek")
+MAX_BEFORE_TURKISH_DEATH = 4
+
+
+def _turkish_death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
+    """``umarım ailen ölür``: a wish word, then within a few words of the same sentence the
+    aorist of ``ölmek`` for someone else, as (first, last) word indexes."""
+    found: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word.fold not in _TURKISH_WISHES:
+            continue
+        for k in range(i + 1, min(len(words), i + 2 + MAX_BEFORE_TURKISH_DEATH)):
+            if any(ch in _SENTENCE_BREAKS for ch in text[words[k - 1].end : words[k].start]):
+                break
+            norm = words[k].squeezed
+            if norm.startswith(_TURKISH_DEATH) and not norm.startswith(_TURKISH_NOT_DEATH):
+                found.append((i, k))
+                break
+    return found
+
+
+def _person_after(folds: list[str], wish: int, lists: DeathWishWords) -> int | None:
+    """The index of the person a wish at ``wish`` is aimed at: a pronoun, or a possessive
+    and a word for people (the latter's index), after at most a few small words."""
+    n = len(folds)
+    i = wish + 1
+    skipped = 0
+    while i < n and folds[i] not in lists.target and folds[i] not in lists.possessive:
+        if folds[i] not in _BEFORE_TARGET or skipped == MAX_BEFORE_TARGET:
+            return None
+        skipped += 1
+        i += 1
+    if i >= n:
+        return None
+    if folds[i] in lists.possessive:
+        end = min(n, i + 2 + MAX_BEFORE_PERSON)
+        return next((k for k in range(i + 1, end) if folds[k] in lists.person), None)
+    return i
+
+
+def _person_before(folds: list[str], must: int, lists: DeathWishWords) -> int | None:
+    """The index where the person before ``should`` (or ``deserves``) starts: a pronoun
+    (``they should all die``), or a possessive and a word for people (``your family deserves
+    to die``), with at most a few small words between; ``None`` when there is none."""
+    i = must - 1
+    skipped = 0
+    while i >= 0 and folds[i] in _BEFORE_DEATH and skipped < MAX_BEFORE_TARGET:
+        skipped += 1
+        i -= 1
+    if i < 0:
+        return None
+    if folds[i] in lists.target:
+        return i
+    if folds[i] in lists.person:
+        start = max(-1, i - 2 - MAX_BEFORE_PERSON)
+        return next((k for k in range(i - 1, start, -1) if folds[k] in lists.possessive), None)
+    return None
+
+
+def _death_after(folds: list[str], person: int, lists: DeathWishWords) -> int | None:
+    """The index of the death word after the person at ``person``, after at most a few small
+    words; more people may stand between ("you and your kids die")."""
+    n = len(folds)
+    people = lists.target | lists.possessive | lists.person
+    small = 0
+    for k in range(person + 1, n):
+        word = folds[k]
+        if word in people:
+            continue
+        if word in lists.death:
+            if word in lists.passive_death and folds[k - 1] not in _PASSIVE:
+                return None
+            if k + 1 < n and f"{word} {folds[k + 1]}" in lists.not_a_death:
+                return None
+            return k
+        small += 1
+        if word not in _BEFORE_DEATH or small > MAX_BEFORE_DEATH:
+            return None
+    return None
