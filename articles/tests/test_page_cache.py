@@ -204,6 +204,40 @@ def test_each_reader_gets_their_own_csrf_token_and_the_current_read_count(make_a
     assert response.status_code == 302
 
 
+def test_a_page_rendered_for_one_reader_has_one_token_that_goes_with_their_cookie(
+    make_article, settings
+):
+    """With the page cache off, the page is this reader's: the same token in each of its
+    forms (made once), new for each reader, and accepted with the cookie the page sets."""
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_article()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    tokens = [
+        re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page(story.get_absolute_url(), c))
+        for c in (first, second)
+    ]
+    assert len(tokens[0]) == 2 and len(set(tokens[0])) == 1 and tokens[0][0] != tokens[1][0]
+    assert {len(token) for token in tokens[0] + tokens[1]} == {64}
+    response = second.post(
+        f"/news/{story.slug}/comment/",
+        {
+            "name": "Ayşe Yılmaz",
+            "email": "ayse@example.com",
+            "body": "Çok güzel bir haber, teşekkürler.",
+            "website": "",
+            "csrfmiddlewaretoken": tokens[1][0],
+        },
+        HTTP_USER_AGENT=BROWSER,
+    )
+    assert response.status_code == 302
+    forged = first.post(  # the other reader's token
+        f"/news/{story.slug}/comment/",
+        {"name": "A", "email": "a@b.co", "body": "x", "csrfmiddlewaretoken": tokens[1][0]},
+        HTTP_USER_AGENT=BROWSER,
+    )
+    assert forged.status_code == 403
+
+
 def test_a_saved_story_renews_its_page_lists_and_neighbours_but_not_other_stories(
     make_article, committed
 ):
