@@ -10,8 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from jinja2 import pass_context
 
-from articles import fragments
-from articles.local_times import LocalTimes
+from articles import fragments, local_times
 from articles.page_cache import CSRF_HOLE
 from newsportal.prepared_reads import PreparedRead
 
@@ -122,7 +121,7 @@ def comment_list(comments, csrf_token):
         csrf_input=literal(csrf_input),
         report=literal(escape(gettext("Report"))),
     ).format
-    iso_and_shown = LocalTimes().iso_and_shown
+    iso_and_shown = local_times.current().iso_and_shown
     escaped_times = {}  # a time as shown -> escaped (a page's comments share days, minutes)
     written = []
     for comment in comments:

@@ -69,3 +69,13 @@ def test_times_in_one_minute_keep_their_seconds_and_offsets(language):
             for when in whens * 2:
                 local = timezone.localtime(when)
                 assert times.shown(when) == date_filter(local, format_string), (format_string, when)
+
+
+def test_the_filters_follow_the_active_language_and_time_zone():
+    """The filters share this process's ``LocalTimes`` per language and time zone."""
+    when = datetime(2026, 7, 1, 21, 30, tzinfo=UTC)
+    for zone in ("Europe/Istanbul", "America/New_York", "Europe/Istanbul"):
+        for language in ("tr", "en", "tr"):
+            with timezone.override(zone), translation.override(language):
+                shown, iso = expected(when)
+                assert (local_time(when), iso_time(when)) == (shown, iso)
