@@ -24,7 +24,9 @@ def site_header(context):
         "header",
         translation.get_language(),
         settings.SITE_NAME,
-        tuple((section.pk, section.name, section.slug) for section in sections),
+        # Each section's names and slugs in both languages (its ``name`` and ``slug`` look
+        # up the language each time: two dozen lookups a page).
+        tuple((s.pk, s.name_tr, s.name_en, s.slug_tr, s.slug_en) for s in sections),
     )
     html = fragments.render_once(
         key,

@@ -26,6 +26,7 @@ import pstats
 import statistics
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -70,10 +71,13 @@ def cpu_ms(request, runs, before=None):
 
 
 def add_comments(slug, count):
+    """``count`` approved comments under the story, one every 7 minutes and some seconds
+    up to now (as readers send them: pages write each minute's time once)."""
     from articles.models import Article
     from comments.models import Comment
 
     story = Article.objects.get(slug=slug)
+    now = timezone.now()
     Comment.objects.bulk_create(
         Comment(
             article=story,
@@ -82,7 +86,7 @@ def add_comments(slug, count):
             body="Çok güzel bir haber, emeğinize sağlık. Bu konuda daha fazla bilgi isterdim.",
             status=Comment.Status.APPROVED,
             language="tr",
-            created_at=timezone.now(),
+            created_at=now - timedelta(minutes=7 * (count - n), seconds=n),
         )
         for n in range(count)
     )

@@ -195,18 +195,41 @@ def test_each_reader_gets_their_own_csrf_token_and_the_current_read_count(make_a
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     assert len(tokens) == 2 and tokens[0] != page_cache.CSRF_HOLE
     # The token in the cached page goes with the reader's own cookie: the form works.
-    response = second.post(
+    assert post_comment_with(second, story, tokens[-1]).status_code == 302
+
+
+def post_comment_with(client, story, token):
+    """The comment form sent by ``client`` with ``token``."""
+    return client.post(
         f"/news/{story.slug}/comment/",
         {
             "name": "Ayşe Yılmaz",
             "email": "ayse@example.com",
             "body": "Çok güzel bir haber, teşekkürler.",
             "website": "",
-            "csrfmiddlewaretoken": tokens[-1],
+            "csrfmiddlewaretoken": token,
         },
         HTTP_USER_AGENT=BROWSER,
     )
-    assert response.status_code == 302
+
+
+def test_a_page_rendered_for_one_reader_has_one_token_that_goes_with_their_cookie(
+    make_article, settings
+):
+    """With the page cache off, the page is this reader's: the same token in each of its
+    forms (made once), new for each reader, and accepted with the cookie the page sets."""
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_article()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    tokens = [
+        re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page(story.get_absolute_url(), c))
+        for c in (first, second)
+    ]
+    assert len(tokens[0]) == 2 and len(set(tokens[0])) == 1 and tokens[0][0] != tokens[1][0]
+    assert {len(token) for token in tokens[0] + tokens[1]} == {64}
+    assert post_comment_with(second, story, tokens[1][0]).status_code == 302
+    # The other reader's token does not go with this reader's cookie.
+    assert post_comment_with(first, story, tokens[1][0]).status_code == 403
 
 
 def test_a_saved_story_renews_its_page_lists_and_neighbours_but_not_other_stories(

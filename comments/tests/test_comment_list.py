@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from comments.comment_section import COMMENT_HTML, comment_list
+from comments.comment_section import COMMENT_HTML, body_html, comment_list
 
 NAMES_AND_BODIES = [
     ("Ayşe", "Güzel haber.\n\nİkinci paragraf,\nikinci satır."),
@@ -58,3 +60,15 @@ def test_comment_list_without_a_token_or_comments():
     comment = SimpleNamespace(pk=3, name="A", body="B", created_at=timezone.now())
     assert "csrfmiddlewaretoken" not in comment_list([comment], None)
     assert comment_list([], "token") == ""
+
+
+line_breaks_and_markup = st.lists(
+    st.sampled_from(["\n", "\r", "\r\n", "\n\n", " ", "a", "ş", "<p>", "&amp;", '"', "'", "{pk}"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), line_breaks_and_markup))
+def test_a_comment_body_is_written_as_django_linebreaks_writes_it(body):
+    assert body_html(body) == linebreaks(body, autoescape=True)

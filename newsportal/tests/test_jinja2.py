@@ -4,6 +4,8 @@ templates did, messages, and the view's context over the context processors."""
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from markupsafe import Markup
 
 from articles.page_cache import CSRF_HOLE
 
@@ -19,6 +21,36 @@ def test_every_value_is_escaped_as_django_escapes_it():
     assert render("{{ value }}", {"value": HOSTILE}) == ESCAPED
     assert render("<a title='{{ value }}'>", {"value": HOSTILE}) == f"<a title='{ESCAPED}'>"
     assert render("{{ value|upper }}", {"value": "<b>"}) == "&lt;B&gt;"
+
+
+def test_values_are_escaped_once_and_safe_ones_written_as_they_are():
+    """Values go through ``finalize`` alone (it escapes); safe strings, ``Markup``, objects
+    with ``__html__`` (a form's field), macros' output and ``{% set %}`` blocks are not
+    escaped again."""
+
+    class Field:
+        def __html__(self):
+            return '<input name="x">'
+
+    source = (
+        "{% macro bold(text) %}<b>{{ text }}</b>{% endmacro %}"
+        "{% set block %}<i>{{ value }}</i>{% endset %}"
+        "{{ safe }}|{{ markup }}|{{ field }}|{{ bold(value) }}|{{ block }}|{{ number }}|"
+        "{{ none }}|{{ missing }}"
+    )
+    context = {
+        "value": HOSTILE,
+        "safe": mark_safe("<br>"),
+        "markup": Markup("<hr>"),
+        "field": Field(),
+        "number": 1.5,
+        "none": None,
+    }
+    assert render(source, context) == (
+        f'<br>|<hr>|<input name="x">|<b>{ESCAPED}</b>|<i>{ESCAPED}</i>|1.5|None|'
+    )
+    code = engines["jinja2"].env.compile("{{ value }}", raw=True)
+    assert "environment.finalize(" in code and "escape(" not in code
 
 
 def test_messages_keep_their_html_and_escape_their_values():

@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -350,13 +350,16 @@ def test_the_setting_turns_prepared_statements_off():
 
 
 def test_instances_are_made_without_init_unless_a_receiver_or_field_needs_it(stories):
-    """``Model.__init__`` walks every field; a read of plain fields skips it, but not for a
-    model with ``post_init`` receivers (an ``ImageField``'s dimensions, as ``Article``)."""
+    """``Model.__init__`` walks every field; a read of fields it would set as they are
+    skips it (with ``select_related()``'s objects), sending ``post_init`` as it does
+    (an ``ImageField``'s dimensions), but not for a model with ``pre_init`` receivers."""
     story = stories[0]
     made = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Comment, "__init__", lambda *args, **kwargs: made.append(args) or 1 / 0)
+        for model in (Comment, Article, Section):
+            patch.setattr(model, "__init__", lambda *args, **kwargs: made.append(args) or 1 / 0)
         comments = APPROVED_UNDER(article_id=story.pk)
+        (page_story,) = models.STORY_AT_ADDRESS(slug=story.slug)
     assert made == []
     assert [c.body for c in comments] == ["Yorum 1", "Yorum 2"]
     comment = comments[0]
@@ -365,18 +368,83 @@ def test_instances_are_made_without_init_unless_a_receiver_or_field_needs_it(sto
     comment.body = "Düzeltildi"
     comment.save(update_fields=["body"])
     assert Comment.objects.get(pk=comment.pk).body == "Düzeltildi"
+    assert page_story.section == story.section and page_story.section._state.db == "default"
+    assert (
+        page_story.get_deferred_fields() == Article.objects.get(pk=story.pk).get_deferred_fields()
+    )
 
     initialised = []
 
     def receiver(sender, instance, **kwargs):
-        initialised.append(instance.pk)
+        initialised.append((sender, instance.pk, instance.name, instance._state.adding))
 
     signals.post_init.connect(receiver, sender=Comment)
     try:
-        assert [c.pk for c in APPROVED_UNDER(article_id=story.pk)] == initialised
+        read = APPROVED_UNDER(article_id=story.pk)
     finally:
         signals.post_init.disconnect(receiver, sender=Comment)
-    assert signals.post_init.has_listeners(Article)
-    database = connections[connection.alias]
-    assert not models.STORY_AT_ADDRESS.compiled_for(database).plain_instances()
-    assert APPROVED_UNDER.compiled_for(database).plain_instances()
+    assert initialised == [(Comment, c.pk, c.name, True) for c in read]  # as __init__ sends it
+    assert all(not c._state.adding for c in read)
+
+    signals.pre_init.connect(receiver, sender=Comment)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Comment, "__init__", lambda *args, **kwargs: made.append(args) or 1 / 0)
+            with pytest.raises(ZeroDivisionError):
+                APPROVED_UNDER(article_id=story.pk)
+    finally:
+        signals.pre_init.disconnect(receiver, sender=Comment)
+    assert len(made) == 1
+
+
+def test_a_story_s_photo_and_its_dimensions_are_read_as_the_orm_reads_them(stories, photo):
+    """The ``ImageField``'s ``post_init`` receiver runs on stories read without ``__init__``:
+    a photo without stored dimensions gets them from the file, as the ORM's instance does."""
+    story = stories[0]
+    story.image = photo("dims.jpg", 640, 360)
+    story.save()
+    Article.objects.filter(pk=story.pk).update(image_width=None, image_height=None)
+    (read,) = models.STORY_AT_ADDRESS(slug=story.slug)
+    orm = Article.objects.select_related("section").get(pk=story.pk)
+    assert (read.image.name, read.image_width, read.image_height) == (
+        orm.image.name,
+        orm.image_width,
+        orm.image_height,
+    )
+    assert (read.image_width, read.image_height) == (640, 360)
+
+
+def test_times_are_the_orm_s_with_the_same_time_zone_object(stories):
+    """Where psycopg's own loader reads the times (PostgreSQL, the session in Django's time
+    zone) they are the datetimes the ORM reads, down to the ``tzinfo`` object."""
+    story = stories[0]
+
+    def times(objects):
+        return [(obj.created_at, obj.created_at.tzinfo) for obj in objects]
+
+    read = times(APPROVED_UNDER(article_id=story.pk))
+    assert read == times(
+        Comment.objects.approved().filter(article=story).order_by("created_at", "id")
+    )
+    assert len(read) == 2 and all(tzinfo is UTC for _when, tzinfo in read)
+    (page_story,) = models.STORY_AT_ADDRESS(slug=story.slug)
+    orm_story = Article.objects.get(pk=story.pk)
+    for name in ("published_at", "updated_at", "created_at"):
+        value, orm_value = getattr(page_story, name), getattr(orm_story, name)
+        assert (value, value.tzinfo) == (orm_value, orm_value.tzinfo)
+        assert value.tzinfo is orm_value.tzinfo
+
+
+def test_psycopg_s_own_time_loader_reads_them_when_the_zones_agree(db, postgres_only, settings):
+    from psycopg.pq import Format
+
+    from newsportal.prepared_reads import TIMESTAMPTZ_OID, preparing_cursor
+
+    def loader():
+        connection.ensure_connection()
+        with preparing_cursor(connection) as cursor:
+            return cursor.cursor.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+
+    assert not loader().__module__.startswith("django")  # psycopg's (its C one if built)
+    settings.USE_TZ = False  # naive times: Django's loader takes the zone off
+    assert loader().__module__.startswith("django")
