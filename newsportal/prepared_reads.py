@@ -49,6 +49,7 @@ plan PostgreSQL may keep after five runs still uses the partial indexes.
 import re
 import weakref
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import psycopg
 from django.conf import settings
@@ -136,6 +137,11 @@ class CompiledRead:
             else RelatedPopulator(info, compiler.select, self.alias)
             for info in klass_info.get("related_klass_infos", [])
         ]
+        self.plain_populators = [
+            populator
+            for populator in self.related_populators
+            if isinstance(populator, PlainRelatedPopulator)
+        ]
         self.annotation_columns = compiler.annotation_col_map
         columns = [column[0] for column in compiler.select[: compiler.col_count]]
         self.converters = compiler.get_converters(columns)
@@ -186,7 +192,9 @@ class CompiledRead:
             rows = [row[: self.row_length] for row in rows]
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
-        make = self.plain if self.plain.possible() else self.model_from_db
+        make = self.plain.maker() or self.model_from_db
+        for populator in self.plain_populators:
+            populator.start_read()
         for row in rows:
             obj = make(row[self.model_columns])
             for populator in self.related_populators:
@@ -224,14 +232,21 @@ class PlainInstances:
             and not signals.pre_init.has_listeners(model)
         )
 
-    def __call__(self, values):
+    def maker(self):
+        """What makes one read's instances from their values, the receivers looked up
+        once for the read rather than for each instance; ``None`` when not :meth:`possible`."""
+        if not self.possible():
+            return None
+        return partial(self.make, post_init=signals.post_init.has_listeners(self.model))
+
+    def make(self, values, post_init):
         """The fields read in the instance's ``__dict__`` (those not read are deferred),
-        ``post_init`` sent, then ``_state`` from the database."""
+        ``post_init`` sent when it has receivers, then ``_state`` from the database."""
         model = self.model
         obj = model.__new__(model)
         obj.__dict__.update(zip(self.attnames, values, strict=True))
         state = obj._state = ModelState()
-        if signals.post_init.has_listeners(model):
+        if post_init:
             signals.post_init.send(sender=model, instance=obj)
         state.adding, state.db = False, self.alias
         return obj
@@ -250,12 +265,17 @@ class PlainRelatedPopulator(RelatedPopulator):
     def __init__(self, klass_info, select, db):
         super().__init__(klass_info, select, db)
         self.plain = PlainInstances(self.model_cls, self.init_list, db)
+        self.make = None  # this read's (start_read); a compiled read serves one connection
+
+    def start_read(self):
+        """How this read's objects are made, looked up once for the read, not per row."""
+        self.make = self.plain.maker()
 
     def populate(self, row, from_obj):
-        if not self.plain.possible():
+        if self.make is None:
             return super().populate(row, from_obj)
         values = row[self.cols_start : self.cols_end]
-        obj = None if values[self.pk_idx] is None else self.plain(values)
+        obj = None if values[self.pk_idx] is None else self.make(values)
         self.local_setter(from_obj, obj)
         if obj is not None:
             self.remote_setter(obj, from_obj)
