@@ -507,3 +507,149 @@ def test_the_question_particle_follows_the_word_before(ascii_text, restored):
 )
 def test_a_word_in_quotes_is_not_a_suffix(ascii_text, restored):
     assert restored_text(ascii_text) == restored
+
+
+def sure_words(text):
+    """The words of ``text`` the restorer counts as surely lacking letters."""
+    _, changes = restore(text, tokenize(text, url_spans(text)))
+    return [text[c.start : c.end] for c in changes if c.sure]
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        ("Annem 'arkadas bir yere kadardir' derdi", "Annem 'arkadaş bir yere kadardır' derdi"),
+        ("Hocam 'sabir' dedi, cok dogru", "Hocam 'sabır' dedi, çok doğru"),
+        # ... while a suffix typed apart after a quote still follows the word before.
+        ("Burhan ‘in kitabi cok guzel", "Burhan ‘ın kitabı çok güzel"),
+    ],
+)
+def test_a_word_after_an_opening_quote_is_a_word(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # A list item's number starts a sentence: its first capital is no name.
+        (
+            "Yapilacaklar: 1- Sabah erken kalkmak 2- Ogle yemegi",
+            "Yapılacaklar: 1- Sabah erken kalkmak 2- Öğle yemeği",
+        ),
+        ("Sebepleri 1) Issizlik 2) Pahalilik", "Sebepleri 1) İşsizlik 2) Pahalılık"),
+    ],
+)
+def test_a_list_item_starts_a_sentence(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+def test_a_list_items_first_word_counts_as_a_missing_letter():
+    assert "Ogle" in sure_words("Yapilacaklar: 1- Sabah erken kalkmak 2- Ogle yemegi")
+    assert "Ozgur" not in sure_words("2019-Ozgur kazandi")
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # Lines of a poem run together with spaces: a line's capital is the line's.
+        (
+            "Yani yasiyor olmak,    Yasamakla bagdasmaz bazen.",
+            "Yani yaşıyor olmak,    Yaşamakla bağdaşmaz bazen.",
+        ),
+        (
+            "Neredesin sevgilim   Emsalsizligin gorunur",
+            "Neredesin sevgilim   Emsalsizliğin görünür",
+        ),
+        # A known name after such spaces stays as typed.
+        (
+            "Cok guzel bir film    Kemal Sunal yine harika",
+            "Çok güzel bir film    Kemal Sunal yine harika",
+        ),
+        # Two spaces are a typing habit, not a line break: the capital may be a name's.
+        ("seni seviyorum  Yasamakla ilgili", "seni seviyorum  Yasamakla ilgili"),
+    ],
+)
+def test_a_capital_after_a_line_break_typed_as_spaces(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+def test_a_capital_after_spaces_is_never_a_sure_missing_letter():
+    # It may be a name: restored when the table knows it, never a reason to reject.
+    assert sure_words("Yani yasiyor olmak,    Yasamakla bagdasmaz bazen.") == [
+        "yasiyor",
+        "bagdasmaz",
+    ]
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The user name of a pasted retweet is no word.
+        ("RT gurselgil: cok guzel bir yazi olmus", "RT gurselgil: çok güzel bir yazı olmuş"),
+        ("RT SocialKadin: Cunku ancak bir kadin", "RT SocialKadin: Çünkü ancak bir kadın"),
+        # RT without a name and a colon is a word as any other.
+        ("RT yapalim, cok guzel bir yazi", "RT yapalım, çok güzel bir yazı"),
+        ("Erdogan: cok guzel bir gun", "Erdoğan: çok güzel bir gün"),
+    ],
+)
+def test_the_user_name_of_a_retweet_is_left_alone(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # A text in capitals: a capital says nothing of a name.
+        ("BEGENI YAPAN KARSILIKLI TAKIPLESIR", "BEĞENİ YAPAN KARŞILIKLI TAKİPLEŞİR"),
+        ("GIDEN ASKLARIMIN ARDINDAN AGLAYAMAM", "GİDEN AŞKLARIMIN ARDINDAN AĞLAYAMAM"),
+        # An abbreviation in capitals inside a sentence is left alone.
+        ("Bugun ITU ile mac yapildi", "Bugün ITU ile maç yapıldı"),
+    ],
+)
+def test_a_text_in_capitals_is_restored_word_by_word(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The Persian -i of a compound after a hyphen follows the word before.
+        ("Eshab-i kiram hakkinda guzel bir yazi", "Eshab-ı kiram hakkında güzel bir yazı"),
+        ("Bu hadisi Imâm-i Mâlik rivayet etti", "Bu hadisi İmâm-ı Mâlik rivayet etti"),
+        ("ehl-i sunnet ve cemaat", "ehl-i sünnet ve cemaat"),
+        # Not a lone i: a word after a hyphen is left to its own reading.
+        ("Ankara-Istanbul yolu", "Ankara-İstanbul yolu"),
+    ],
+)
+def test_the_izafet_after_a_hyphen_follows_the_word_before(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # Unknown words: a known stem with -laş/-leş (becoming) and more suffixes.
+        ("Ulke kapitallesiyor", "Ülke kapitalleşiyor"),
+        ("herkes takiplesir oldu", "herkes takipleşir oldu"),
+        # Spoken forms with a raised vowel, restored as the written form is.
+        (
+            "Firtinaya kapildiklarinda siginicaklari liman olmali",
+            "Fırtınaya kapıldıklarında sığınıcakları liman olmalı",
+        ),
+        ("isteklerimle yasiyacak kadar cesuruz", "isteklerimle yaşıyacak kadar cesuruz"),
+    ],
+)
+def test_unknown_words_by_their_suffixes_and_spoken_vowels(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+def test_the_suffix_of_becoming_and_of_doing():
+    from comments.moderation.deasciify import _suffixes
+
+    # -laş/-leş before -iyor, -ir, -ti, -me; -la/-le + -sin (doing) keeps its s.
+    assert _suffixes("kapitalle", "siyor") == "şiyor"
+    assert _suffixes("kapitalle", "sti") == "şti"
+    assert _suffixes("yakla", "sma") == "şma"
+    assert _suffixes("takiple", "sir") == "şir"
+    assert _suffixes("temizle", "sin") == "sin"
+    assert _suffixes("temizle", "se") == "se"
