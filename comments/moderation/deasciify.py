@@ -73,7 +73,7 @@ SENTENCE_END = "$"
 _APOSTROPHES = frozenset("'’‘`´")
 #: A list item's number before its first word (``1- ``, ``2) ``), at a line start or after a space.
 _LIST_MARK_RE = re.compile(r"(?:^|\s)\d{1,2}[-)]$")
-#: Spaces that stand for a line break (see :func:`starts_line`).
+#: Spaces that stand for a line break (see :func:`starts_line` and :func:`spaced_out`).
 _LINE_BREAK = "   "
 #: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu).
 _DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
@@ -126,6 +126,7 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     # Which tokens start a sentence (the one after the last does).
     starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
     titled = title_case(tokens)
+    lines = _LINE_BREAK in text and not spaced_out(text, tokens)
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
         if _retweeted_handle(text, tokens, index):
@@ -167,7 +168,7 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             after = folded[index + 1] if starts[index + 1] is False else SENTENCE_END
             # A capital at a line start may be the line's (Yaşamakla) or a name's: restored as
             # a word, never counted as a missing letter.
-            line_start = inside and starts_line(text, token)
+            line_start = lines and inside and starts_line(text, token)
             change = _word(
                 words, raw, token.start, inside and not line_start, before, after, titled
             )
@@ -750,6 +751,13 @@ def inside_sentence(text: str, index: int, token) -> bool:
     if not before or before[-1] in SENTENCE_ENDS:
         return False
     return before[-1] not in "-)" or _LIST_MARK_RE.search(before[-4:]) is None
+
+
+def spaced_out(text: str, tokens) -> bool:
+    """Does the text put two spaces or more between most of its words (``ve  1517  de   Yavus
+    Sultan``)? Then three spaces are no line break."""
+    wide = sum(text.startswith("  ", a.end) for a, b in zip(tokens, tokens[1:], strict=False))
+    return wide * 2 > len(tokens)
 
 
 def starts_line(text: str, token) -> bool:

@@ -565,6 +565,11 @@ def test_a_list_items_first_word_counts_as_a_missing_letter():
             "Cok guzel bir film    Kemal Sunal yine harika",
             "Çok güzel bir film    Kemal Sunal yine harika",
         ),
+        # A text with wide spaces between most words has no lines: a capital may be a name's.
+        (
+            "1517  de   Yavus  Sultan  Selim  bu  topraklari  aldi",
+            "1517  de   Yavus  Sultan  Selim  bu  toprakları  aldı",
+        ),
         # Two spaces are a typing habit, not a line break: the capital may be a name's.
         ("seni seviyorum  Yasamakla ilgili", "seni seviyorum  Yasamakla ilgili"),
     ],
