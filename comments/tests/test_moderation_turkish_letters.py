@@ -290,6 +290,24 @@ def test_restoration_measure_compares_whole_comments_words_and_names():
     assert score.inconsistent_words == ["icin"]
 
 
+def test_restoration_measure_states_its_ceiling():
+    score = restoration(
+        [
+            ("cok guzel bir gun", "çok güzel bir gün"),
+            # A hashtag the original writes without letters: no restorer could match it.
+            ("cok guzel #AliKocBaskan", "çok güzel #AliKocBaskan"),
+            ("hepimiz #SiddeteHayir diyoruz", "hepimiz #SiddeteHayir diyoruz"),
+            # A word with letters no dictionary holds: only a guess could match it.
+            ("geri dondum tivikir", "geri döndüm tivikır"),
+            ("bu icin iyi", "bu icin iyi"),  # a word without its letters
+        ]
+    )
+    assert (score.comments, score.consistent) == (5, 4)
+    assert (score.complete, score.complete_exact) == (2, 1)
+    assert (score.in_table, score.in_table_exact) == (1, 1)
+    assert "ceiling: 2 originals have all their letters" in score.lines()[2]
+
+
 def test_names_of_the_story_are_written_as_the_story_writes_them():
     story = "Bakan Özdemir, Washington'da Trumpov ile görüştü. Görüşme iki saat sürdü."
     text = "Ozdemir ile Trumpov gorusmesi cok iyi gecti"
