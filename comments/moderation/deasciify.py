@@ -719,9 +719,15 @@ def _detached_suffix(text: str, previous, token) -> bool:
 
 
 def _izafet(text: str, previous, token) -> bool:
-    """Is the token the Persian -i of a compound after a hyphen (``Eshab-ı kiram``,
-    ``İmâm-ı Mâlik``, ``ehl-i sünnet``)?"""
-    return token.text == "i" and token.start == previous.end + 1 and text[previous.end] == "-"
+    """Is the token the Persian -i of a compound after a hyphen and a consonant, where it
+    follows the word's vowels (``Eshab-ı kiram``, ``İmâm-ı Mâlik``, ``ehl-i sünnet``; after a
+    vowel it stays -i: ``sıla-i rahim``)?"""
+    return (
+        token.text == "i"
+        and token.start == previous.end + 1
+        and text[previous.end] == "-"
+        and text[previous.end - 1].lower() not in "aeıioöuüâîû"
+    )
 
 
 def _after_apostrophe(text: str, previous, token) -> bool:

@@ -640,6 +640,8 @@ def test_a_text_in_capitals_is_restored_word_by_word(ascii_text, restored):
         ("Eshab-i kiram hakkinda guzel bir yazi", "Eshab-ı kiram hakkında güzel bir yazı"),
         ("Bu hadisi Imâm-i Mâlik rivayet etti", "Bu hadisi İmâm-ı Mâlik rivayet etti"),
         ("ehl-i sunnet ve cemaat", "ehl-i sünnet ve cemaat"),
+        # After a vowel the izafet stays -i.
+        ("sila-i rahim yapmak lazim", "sıla-i rahim yapmak lazım"),
         # Not a lone i: a word after a hyphen is left to its own reading.
         ("Ankara-Istanbul yolu", "Ankara-İstanbul yolu"),
     ],
