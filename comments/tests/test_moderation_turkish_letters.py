@@ -678,3 +678,18 @@ def test_the_suffix_of_becoming_and_of_doing():
     assert _suffixes("takiple", "sir") == "şir"
     assert _suffixes("temizle", "sin") == "sin"
     assert _suffixes("temizle", "se") == "se"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sebepler: 1- Kira 2- Faiz 3- Enflasyon",
+        "Tebrikler    Harika bir analiz",
+        "Allah rahmet eylesin    Amin, kabul olsun",
+        "TEBRIKLER, HARIKA BIR ANALIZ OLMUS",
+        "RT haberci: Harika bir analiz",
+        "Ehl-i beyt sevgisi",
+    ],
+)
+def test_list_items_lines_capitals_and_retweets_never_tell_correct_turkish_it_lacks_letters(text):
+    assert not no_turkish_chars(text)
