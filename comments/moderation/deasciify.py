@@ -20,7 +20,8 @@ the choice among them is clear:
   (``kacbintane`` → ``kaçbintane``, ``#canlibahis``; a short last part may be a spoken suffix
   and is not read as a word: ``sorcak``), a word with the question particle typed onto it
   (``hazirmi`` → ``hazırmı``) and the spoken present tense as its written form
-  (``akmiyo`` as ``akmıyor``);
+  (``akmiyo`` as ``akmıyor``) or a vowel raised before the future's -cAk (``siginicaklari`` as
+  ``sığınacakları``), and suffixes after a known stem include -laş/-leş (``kapitalleşiyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
   left alone;
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
@@ -28,12 +29,18 @@ the choice among them is clear:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
   (``Washington``, ``Rabbim``), as does one whose spelling as typed is a known name or a form
   not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
-  Turkish letters is restored (``Turkiye`` → ``Türkiye``);
+  Turkish letters is restored (``Turkiye`` → ``Türkiye``). A list item's number starts a
+  sentence (``2- Öğle yemeği``); a capital after three spaces (a line break flattened, in a
+  text that does not space all its words so) is restored as a word but never counted as a
+  missing letter; in a text in title case or in capitals a capital says nothing of a name;
+  the user name of a pasted retweet (``RT gurselgil:``) is left alone;
 * a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
   before it (``Erdogan'in`` → ``Erdoğan'ın``, ``Burhan ‘in`` → ``Burhan ‘ın``), or after a
   number the vowel of its last word read aloud (``3'uncu`` → ``3'üncü``, ``1990'li`` →
-  ``1990'lı``); words run
-  together with capitals are restored part by part, as hashtags (``KanalDegistirsin``).
+  ``1990'lı``), and the Persian -i of a compound after a hyphen and a consonant follows the
+  word's vowels (``Eshab-ı kiram``; ``sıla-i rahim`` keeps its -i); a word after a quote that
+  opens is a word, not a suffix (``'arkadaş``); words run together with capitals are
+  restored part by part, as hashtags (``KanalDegistirsin``).
 
 :func:`restore` returns the restored text and, per changed word, whether the engine is sure;
 the rule rejects only on sure words.
