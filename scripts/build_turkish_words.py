@@ -73,8 +73,10 @@ MIN_CONTEXT_USES = 3
 #: ... and one of the two letters makes at least this share of them (else the ASCII one is
 #: kept: the restorer leaves a letter alone when unsure).
 SURE_SHARE = 0.9
-#: Context pairs are kept for this many of the language model's most used words...
-CONTEXT_NEIGHBOURS = 40000
+#: Context pairs are kept for this many of the language model's most used words (folded),
+CONTEXT_NEIGHBOURS = 100000
+#: ... each standing for this many of its most used forms (su: şu, su).
+NEIGHBOUR_FORMS = 3
 
 
 def read_affixes(path: Path) -> dict[str, list[tuple[str, str, str]]]:
@@ -285,7 +287,9 @@ def context_deltas(model, forms: list[str], top: int) -> dict[str, float]:
     (``su``/``şu``, ``sakin``/``sakın``): how much more likely (log10) the model finds each
     after a word (``"<bol su"``, the word folded; ``^``: a sentence start) or before one
     (``"şu an>"``; ``$``: a sentence end) than it would without that word, for the ``top``
-    most used words of the model. A word's pairs are kept when they change the choice."""
+    most used folded words of the model. A folded word stands for its forms (``su``: şu or
+    su, so ``ılık su`` counts): after one of them by their shares of use, before any of them.
+    A word's pairs are kept when they change the choice."""
     by_spelling: dict[str, list[int]] = defaultdict(list)
     for form in forms:
         if form in model.ids:
@@ -295,27 +299,33 @@ def context_deltas(model, forms: list[str], top: int) -> dict[str, float]:
         ranked = sorted(ids, key=lambda i: -model.unigram[i])
         if len(ranked) > 1 and model.unigram[ranked[1]] >= model.unigram[ranked[0]] - 3:
             spellings[spelling] = ranked[:4]
-    neighbours: dict[str, int] = {SENTENCE_START: model.ids["<s>"], SENTENCE_END: model.ids["</s>"]}
+    neighbours: dict[str, list[int]] = {
+        SENTENCE_START: [model.ids["<s>"]],
+        SENTENCE_END: [model.ids["</s>"]],
+    }
     for index in np.argsort(-model.unigram, kind="stable"):
         word = model.words[index]
-        if word.isalpha() and word.islower() and fold(word) not in neighbours:
-            neighbours[fold(word)] = int(index)
-            if len(neighbours) >= top:
-                break
+        if not (word.isalpha() and word.islower()):
+            continue
+        found = neighbours.get(fold(word))
+        if found is None and len(neighbours) < top:
+            neighbours[fold(word)] = [int(index)]
+        elif found is not None and len(found) < NEIGHBOUR_FORMS:
+            found.append(int(index))
     names = list(neighbours)
-    near = np.array([neighbours[n] for n in names], dtype=np.int64)
+    # One column per form of each folded neighbour (most used first), and where one is.
+    near = np.zeros((len(names), NEIGHBOUR_FORMS), dtype=np.int64)
+    present = np.zeros((len(names), NEIGHBOUR_FORMS), dtype=bool)
+    for row, name in enumerate(names):
+        ids = neighbours[name]
+        near[row, : len(ids)], present[row, : len(ids)] = ids, True
+    shares = np.where(present, 10.0 ** model.unigram[near].astype(np.float64), 0.0)
+    shares /= shares.sum(axis=1, keepdims=True)
     deltas: dict[str, float] = {}
     for ids in spellings.values():
         ids_array = np.array(ids, dtype=np.int64)
         for side in ("before", "after"):
-            words, forms_of = np.repeat(near, len(ids)), np.tile(ids_array, len(near))
-            first, second = (words, forms_of) if side == "before" else (forms_of, words)
-            found = model.bigram(first, second).reshape(len(near), len(ids))
-            if side == "before":
-                expected = model.backoff[near][:, None] + model.unigram[ids_array][None, :]
-            else:
-                expected = model.unigram[near][:, None] + model.backoff[ids_array][None, :]
-            delta = np.nan_to_num(found - expected, nan=0.0)
+            delta = _neighbour_deltas(model, near, present, shares, ids_array, side)
             for row in np.nonzero(_moves_choice(model.unigram[ids_array], delta))[0]:
                 for column, value in enumerate(delta[row]):
                     if value:
@@ -325,6 +335,35 @@ def context_deltas(model, forms: list[str], top: int) -> dict[str, float]:
                         )
                         deltas[key] = float(value)
     return deltas
+
+
+def _neighbour_deltas(model, near, present, shares, ids, side: str) -> np.ndarray:
+    """log10 of how much more likely each form (``ids``, one column each) is beside each folded
+    neighbour (one row each; its forms in ``near`` where ``present``) than the model expects
+    without the pair: after the neighbour, its forms weighed by ``shares``; before it, any of
+    its forms. 0 where the model knows no such pair."""
+    unigram = model.unigram.astype(np.float64)
+    backoff = model.backoff.astype(np.float64)
+    rows, columns = near.shape[0], len(ids)
+    seen = np.zeros((rows, columns))
+    expected = np.zeros((rows, columns))
+    known = np.zeros((rows, columns), dtype=bool)
+    for k in range(near.shape[1]):
+        chosen = np.nonzero(present[:, k])[0]
+        words = near[chosen, k]
+        first = np.repeat(words, columns) if side == "before" else np.tile(ids, len(words))
+        second = np.tile(ids, len(words)) if side == "before" else np.repeat(words, columns)
+        found = model.bigram(first, second).reshape(len(words), columns).astype(np.float64)
+        if side == "before":  # P(form | word), the word's forms weighed by their use
+            weight = shares[chosen, k][:, None]
+            without = backoff[words][:, None] + unigram[ids][None, :]
+        else:  # P(word | form): any of the word's forms
+            weight = 1.0
+            without = unigram[words][:, None] + backoff[ids][None, :]
+        seen[chosen] += weight * 10.0 ** np.where(np.isnan(found), without, found)
+        expected[chosen] += weight * 10.0**without
+        known[chosen] |= ~np.isnan(found)
+    return np.where(known, np.log10(seen / expected), 0.0)
 
 
 def _moves_choice(unigram: np.ndarray, delta: np.ndarray) -> np.ndarray:

@@ -20,7 +20,8 @@ the choice among them is clear:
   (``kacbintane`` → ``kaçbintane``, ``#canlibahis``; a short last part may be a spoken suffix
   and is not read as a word: ``sorcak``), a word with the question particle typed onto it
   (``hazirmi`` → ``hazırmı``) and the spoken present tense as its written form
-  (``akmiyo`` as ``akmıyor``);
+  (``akmiyo`` as ``akmıyor``) or a vowel raised before the future's -cAk (``siginicaklari`` as
+  ``sığınacakları``), and suffixes after a known stem include -laş/-leş (``kapitalleşiyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
   left alone;
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
@@ -28,12 +29,18 @@ the choice among them is clear:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
   (``Washington``, ``Rabbim``), as does one whose spelling as typed is a known name or a form
   not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
-  Turkish letters is restored (``Turkiye`` → ``Türkiye``);
+  Turkish letters is restored (``Turkiye`` → ``Türkiye``). A list item's number starts a
+  sentence (``2- Öğle yemeği``); a capital after three spaces (a line break flattened, in a
+  text that does not space all its words so) is restored as a word but never counted as a
+  missing letter; in a text in title case or in capitals a capital says nothing of a name;
+  the user name of a pasted retweet (``RT gurselgil:``) is left alone;
 * a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
   before it (``Erdogan'in`` → ``Erdoğan'ın``, ``Burhan ‘in`` → ``Burhan ‘ın``), or after a
   number the vowel of its last word read aloud (``3'uncu`` → ``3'üncü``, ``1990'li`` →
-  ``1990'lı``); words run
-  together with capitals are restored part by part, as hashtags (``KanalDegistirsin``).
+  ``1990'lı``), and the Persian -i of a compound after a hyphen and a consonant follows the
+  word's vowels (``Eshab-ı kiram``; ``sıla-i rahim`` keeps its -i); a word after a quote that
+  opens is a word, not a suffix (``'arkadaş``); words run together with capitals are
+  restored part by part, as hashtags (``KanalDegistirsin``).
 
 :func:`restore` returns the restored text and, per changed word, whether the engine is sure;
 the rule rejects only on sure words.
@@ -71,6 +78,10 @@ SENTENCE_START = "^"
 #: The word after a sentence's last word, for the same.
 SENTENCE_END = "$"
 _APOSTROPHES = frozenset("'’‘`´")
+#: A list item's number before its first word (``1- ``, ``2) ``), at a line start or after a space.
+_LIST_MARK_RE = re.compile(r"(?:^|\s)\d{1,2}[-)]$")
+#: Spaces that stand for a line break (see :func:`starts_line` and :func:`spaced_out`).
+_LINE_BREAK = "   "
 #: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu).
 _DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
@@ -81,6 +92,9 @@ MIN_PART = 3  # letters of each word in words typed together
 MIN_TAIL = 4  # ... and of the last one
 MIN_HEAD_COUNT = 20  # uses in the tweets of the first of words typed together
 _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these letters
+# What follows -laş/-leş (becoming) and no -la/-le (doing) + -s... could: -iyor, -ir, -t...,
+# -m... (not -in, -e: temizlesin, temizlese).
+_BECOMING_RE = re.compile(r"iyor|ir|t[ie]|m[aei]")
 # Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
 _INVARIANT = ("yor", "yo", "bil", "ken", "ki")
 # The parts of a hashtag or of a word with digits: words by their capitals, and digits.
@@ -119,8 +133,12 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     # Which tokens start a sentence (the one after the last does).
     starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
     titled = title_case(tokens)
+    lines = _LINE_BREAK in text and not spaced_out(text, tokens)
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
+        if _retweeted_handle(text, tokens, index):
+            previous = None  # a user name (RT SocialKadin: ...), not words
+            continue
         joined = token.is_hashtag or not raw.isalpha() or _JOINED_RE.search(raw) is not None
         if not token.is_mention and joined and raw.isascii():
             change = _compound(words, token)
@@ -143,6 +161,8 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             change = _suffix(token, previous[1])
         elif previous is not None and _detached_suffix(text, previous[0], token):
             change = _suffix(token, previous[1])
+        elif previous is not None and _izafet(text, previous[0], token):
+            change = _suffix(token, previous[1])
         elif previous is not None and _PARTICLE_RE.match(raw.lower()):
             change = _particle(token, previous[1])
         elif token.fold in names:
@@ -153,7 +173,14 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
             inside = starts[index] is False
             before = folded[index - 1] if inside else SENTENCE_START
             after = folded[index + 1] if starts[index + 1] is False else SENTENCE_END
-            change = _word(words, raw, token.start, inside, before, after, titled)
+            # A capital at a line start may be the line's (Yaşamakla) or a name's: restored as
+            # a word, never counted as a missing letter.
+            line_start = lines and inside and starts_line(text, token)
+            change = _word(
+                words, raw, token.start, inside and not line_start, before, after, titled
+            )
+            if change is not None and line_start and raw[0].isupper():
+                change = Change(change.start, change.end, change.restored, False)
             if change is not None and raw != token.text:
                 change = _with_circumflexes(change, token.text)
         if change is not None:
@@ -168,6 +195,17 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
         position = change.end
     parts.append(text[position:])
     return "".join(parts), changes
+
+
+def _retweeted_handle(text: str, tokens, index: int) -> bool:
+    """Is the token the user name of a retweet as pasted, ``RT name:`` (the ``@`` dropped)?"""
+    token = tokens[index]
+    return (
+        index > 0
+        and tokens[index - 1].text == "RT"
+        and text.startswith(":", token.end)
+        and text[tokens[index - 1].end : token.start] == " "
+    )
 
 
 _UNITS = ("sıfır", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz")
@@ -199,11 +237,12 @@ MIN_TITLE_WORDS, TITLE_SHARE = 4, 0.75
 
 def title_case(tokens) -> bool:
     """Is the text written with a capital on (nearly) every word ("Bu Tür Nefret Söylemleri
-    Kabul Edilemez"), so a capital says nothing of a name?"""
+    Kabul Edilemez") or in capitals ("GİDEN AŞKLARIMIN ARDINDAN"), so a capital says nothing
+    of a name?"""
     words = [t.text for t in tokens if t.text.isalpha() and not t.is_mention and not t.is_hashtag]
     if len(words) < MIN_TITLE_WORDS:
         return False
-    capitalised = sum(w[0].isupper() and not w.isupper() for w in words)
+    capitalised = sum(w[0].isupper() for w in words)
     return capitalised >= TITLE_SHARE * len(words)
 
 
@@ -369,16 +408,36 @@ def _clear_form(words, part: str) -> Form | None:
 
 
 def _spoken(words, word: str) -> str | None:
-    """A spoken present tense (``akmiyo``, ``buyutuyosun``: -yo for -yor) restored as its
-    written form is (``akmıyor`` → ``akmıyo``), when the table holds that form clearly."""
+    """A spoken form restored as its written form is, when the table holds that clearly: the
+    present tense with -yo for -yor (``akmiyo``, ``buyutuyosun``: ``akmıyor`` → ``akmıyo``),
+    or a vowel raised before the future's -cAk or a -y- (``siginicaklari``: ``sığınacakları`` →
+    ``sığınıcakları``, ``yasiyacak``: ``yaşayacak`` → ``yaşıyacak``)."""
     at = word.rfind("yo")
-    if at < 1 or word.startswith("yor", at):
-        return None
-    written = word[: at + 2] + "r" + word[at + 2 :]
-    form = _clear_form(words, written)
-    if form is None:
-        return None
-    return form.word[: at + 2] + form.word[at + 3 :]
+    if at >= 1 and not word.startswith("yor", at):
+        form = _clear_form(words, word[: at + 2] + "r" + word[at + 2 :])
+        if form is not None:
+            return form.word[: at + 2] + form.word[at + 3 :]
+    return _raised(words, word)
+
+
+_RAISED_VOWEL = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _raised(words, word: str) -> str | None:
+    """``word`` as a written form with one ``a``/``e`` raised, as spoken, to the ``ı i u ü`` the
+    vowel before calls for, before ``c`` or ``y`` (see :func:`_spoken`)."""
+    for at in range(2, len(word) - 3):
+        if word[at] not in "iu" or word[at + 1] not in "cy":
+            continue
+        for vowel in "ae":
+            form = _clear_form(words, word[:at] + vowel + word[at + 1 :])
+            if form is None:
+                continue
+            stem_vowels = [ch for ch in form.word[:at] if ch in _VOWELS]
+            raised = _RAISED_VOWEL[stem_vowels[-1]] if stem_vowels else None
+            if raised is not None and fold(raised) == word[at]:
+                return form.word[:at] + raised + form.word[at + 1 :]
+    return None
 
 
 _FRONT, _BACK = frozenset("eiöü"), frozenset("aıou")
@@ -441,6 +500,8 @@ def _suffixes(stem: str, rest: str) -> str | None:
             ch = "ç"  # -çı, -çe after a voiceless consonant
         elif ch == "s" and out[-1] in "ıiuü" and out[-2] == "m":
             ch = "ş"  # -mış
+        elif ch == "s" and out[-1] in "ae" and out[-2] == "l" and _BECOMING_RE.match(rest, i + 1):
+            ch = "ş"  # -laş, -leş before -ıyor, -ır, -tı, -mA (kapitalleşiyor, takipleşir)
         if ch in _VOWELS:
             last = ch
         out.append(ch)
@@ -664,6 +725,18 @@ def _detached_suffix(text: str, previous, token) -> bool:
     )
 
 
+def _izafet(text: str, previous, token) -> bool:
+    """Is the token the Persian -i of a compound after a hyphen and a consonant, where it
+    follows the word's vowels (``Eshab-ı kiram``, ``İmâm-ı Mâlik``, ``ehl-i sünnet``; after a
+    vowel it stays -i: ``sıla-i rahim``)?"""
+    return (
+        token.text == "i"
+        and token.start == previous.end + 1
+        and text[previous.end] == "-"
+        and text[previous.end - 1].lower() not in "aeıioöuüâîû"
+    )
+
+
 def _after_apostrophe(text: str, previous, token) -> bool:
     """Is the token a suffix after an apostrophe (``Erdogan'in``; also ``Burhan ‘in``), not a
     word in quotes (``zaman ‘manitim!’``) nor one drawn out (a suffix has no flood of
@@ -672,6 +745,10 @@ def _after_apostrophe(text: str, previous, token) -> bool:
     if not (0 < len(between) <= 3 and between.lstrip(" ") in _APOSTROPHES):
         return False
     if between.startswith(" "):
+        typed = token.text.lower()
+        words = turkish_words()
+        if typed not in _DETACHED_SUFFIXES and words is not None and words.forms(typed):
+            return False  # a word: a quote opens (Annem 'arkadaş bir yere...)
         closing = text[token.end : token.end + 3].lstrip(".,!?…")
         if closing[:1] in _APOSTROPHES:
             return False  # ‘word’: a word in quotes
@@ -679,11 +756,28 @@ def _after_apostrophe(text: str, previous, token) -> bool:
 
 
 def inside_sentence(text: str, index: int, token) -> bool:
-    """Does something other than a sentence start come before the token?"""
+    """Does something other than a sentence start come before the token? A list item's
+    number starts one too (``2- Vaatler``, ``3) Kapitalizm``)."""
     if index == 0:
         return False
     before = text[: token.start].rstrip()
-    return bool(before) and before[-1] not in SENTENCE_ENDS
+    if not before or before[-1] in SENTENCE_ENDS:
+        return False
+    return before[-1] not in "-)" or _LIST_MARK_RE.search(before[-4:]) is None
+
+
+def spaced_out(text: str, tokens) -> bool:
+    """Does the text put two spaces or more between most of its words (``ve  1517  de   Yavus
+    Sultan``)? Then three spaces are no line break."""
+    wide = sum(text.startswith("  ", a.end) for a, b in zip(tokens, tokens[1:], strict=False))
+    return wide * 2 > len(tokens)
+
+
+def starts_line(text: str, token) -> bool:
+    """Do three or more spaces come before the token: a line break flattened to spaces, as in
+    a pasted poem or a tweet copied with its lines run together (``olmak,    Yaşamakla``)? Its
+    capital may start a line rather than a name."""
+    return text.endswith(_LINE_BREAK, 0, token.start)
 
 
 def copy_case(original: str, restored: str) -> str:

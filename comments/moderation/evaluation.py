@@ -11,7 +11,9 @@ positive for that rule; any other label (``has_turkish_chars``) is negative for 
 Restoration: when the lines hold pairs (a row ``X`` and its ASCII copy ``X-ascii``, as in
 ``turkish-chars-pairs.jsonl``), :func:`restoration` measures the Turkish letters restored in each
 copy against its original, whole comments and words (all pairs, with or without ``holdout``:
-the restorer is built without them).
+the restorer is built without them), and states the ceiling: the originals a restorer could
+match at all (no word, nor part of a hashtag, typed without its letters) and, of those, the ones
+whose words with letters are all in the table.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .engine import Engine, default_engine
 from .findings import CODES, OFFENCE_SIGNALS, REJECT, Verdict
 from .language import preload
 from .model import is_holdout
-from .text import fold, tokenize, turkish_lower, url_spans
+from .text import TURKISH_LETTERS, fold, tokenize, turkish_lower, url_spans
 
 _WORD_RE = re.compile(r"\w+")
 ASCII_COPY = "-ascii"
@@ -119,6 +121,14 @@ class Restoration:
     #: no dictionary form has more of their letters).
     names: int = 0
     names_changed: int = 0
+    #: The ceiling: originals whose words have all their letters, the parts of hashtags and of
+    #: words joined with capitals or digits included (``#AliKocBaskan`` lacks two)...
+    complete: int = 0
+    complete_exact: int = 0
+    #: ... and of those, the ones whose every word with Turkish letters is a form of the table
+    #: (no ``tivikır``, ``höyt``: only a guess could restore those exactly).
+    in_table: int = 0
+    in_table_exact: int = 0
     #: Originals with words typed without their letters, and those words.
     inconsistent_words: list[str] = field(default_factory=list)
     #: (as typed, as restored, as the original has it) of every word restored wrong.
@@ -136,6 +146,10 @@ class Restoration:
             f"{self.names}",
             f"  {self.comments - self.consistent} originals have words typed without their "
             f"letters ({len(self.inconsistent_words)} words)",
+            f"  ceiling: {self.complete} originals have all their letters, parts of hashtags "
+            f"included (restored exactly {share(self.complete_exact, self.complete)}); "
+            f"{self.in_table} of them have no word with letters the table does not know "
+            f"({share(self.in_table_exact, self.in_table)})",
         ]
 
     def wrong_lines(self) -> list[str]:
@@ -167,6 +181,29 @@ def typed_without_letters(word: str) -> bool:
     return lacking
 
 
+#: The parts of a hashtag or of words joined with capitals or digits (AliKoc, Ispor10).
+_PARTS_RE = re.compile(r"[A-ZÇĞİÖŞÜ]+(?![a-zçğıöşü])|[A-ZÇĞİÖŞÜ]?[a-zçğıöşü]+")
+_JOINED_RE = re.compile(r"[a-zçğıöşü][A-ZÇĞİÖŞÜ]|\d")
+
+
+def word_parts(word: str) -> list[str]:
+    """The word, or its parts when it joins words with capitals or digits (``AliKocBaskan``:
+    ``Ali``, ``Koc``, ``Baskan``)."""
+    return _PARTS_RE.findall(word) if _JOINED_RE.search(word) else [word]
+
+
+def unknown_with_letters(word: str) -> bool:
+    """Is the word (as an original has it) written with Turkish letters and no form of the
+    table (``tivikır``, ``Reyisçimiymiş``)?"""
+    words = turkish_words()
+    return (
+        words is not None
+        and word.isalpha()
+        and not TURKISH_LETTERS.isdisjoint(word)
+        and not words.known(turkish_lower(word))
+    )
+
+
 def restoration(pairs: Iterable[tuple[str, str]]) -> Restoration:
     """Each ASCII copy restored (with no story names) and compared with its original."""
     score = Restoration()
@@ -180,6 +217,13 @@ def restoration(pairs: Iterable[tuple[str, str]]) -> Restoration:
         if not typed:
             score.consistent += 1
             score.consistent_exact += restored == original
+        parts = [p for w in _WORD_RE.findall(original) for p in word_parts(w)]
+        if not any(map(typed_without_letters, parts)):
+            score.complete += 1
+            score.complete_exact += restored == original
+            if not any(map(unknown_with_letters, parts)):
+                score.in_table += 1
+                score.in_table_exact += restored == original
         got, want = _WORD_RE.findall(restored), _WORD_RE.findall(original)
         score.words += len(want)
         if len(got) == len(want):
