@@ -3,7 +3,7 @@ import operator
 from datetime import datetime, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connections, models
+from django.db import connections, models, router
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -390,13 +390,20 @@ class Article(models.Model):
         self.byline_authors = AUTHORS_OF(pk=self.pk)
         self.tag_list = TAGS_OF(pk=self.pk)
 
-    def previous_story(self):
-        found = PREVIOUS_TO(published_at=self.published_at, pk=self.pk, now=timezone.now())
-        return found[0] if found else None
-
-    def next_story(self):
-        found = NEXT_TO(published_at=self.published_at, pk=self.pk, now=timezone.now())
-        return found[0] if found else None
+    def neighbours(self):
+        """The public stories just before and just after this one in publication order,
+        ``(previous, next)`` (None at either end): one read where the database takes a
+        ``LIMIT`` in each part of a ``UNION`` (PostgreSQL: ``NEIGHBOURS_OF``), else two."""
+        position = {"published_at": self.published_at, "pk": self.pk, "now": timezone.now()}
+        using = router.db_for_read(Article)
+        if connections[using].features.supports_slicing_ordering_in_compound:
+            found = NEIGHBOURS_OF(using=using, **position)
+        else:
+            found = [*PREVIOUS_TO(using=using, **position), *NEXT_TO(using=using, **position)]
+        here = (self.published_at, self.pk)
+        previous = [story for story in found if (story.published_at, story.pk) < here]
+        following = [story for story in found if (story.published_at, story.pk) > here]
+        return (previous[0] if previous else None, following[0] if following else None)
 
     RELATED_COUNT = 4
 
@@ -440,6 +447,14 @@ PREVIOUS_TO = PreparedRead(
 )
 NEXT_TO = PreparedRead(
     lambda published_at, pk, now: Article.objects.following(published_at, pk, now)[:1],
+    published_at=datetime,
+    pk=int,
+    now=datetime,
+)
+NEIGHBOURS_OF = PreparedRead(
+    lambda published_at, pk, now: Article.objects.preceding(published_at, pk, now)[:1].union(
+        Article.objects.following(published_at, pk, now)[:1], all=True
+    ),
     published_at=datetime,
     pk=int,
     now=datetime,

@@ -249,9 +249,10 @@ class StoryContextMixin:
             (article.section.name, article.section.get_absolute_url()),
             (article.headline, article.get_canonical_url()),
         ]
+        previous_story, next_story = article.neighbours()
         context.update(
-            previous_story=article.previous_story(),
-            next_story=article.next_story(),
+            previous_story=previous_story,
+            next_story=next_story,
             related_stories=article.related_stories(),
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
             alternates=alternates(self.request, article.get_absolute_url),

@@ -90,6 +90,13 @@ def test_each_story_page_read_gives_the_rows_of_its_queryset(stories):
             models.NEXT_TO(published_at=published_at, pk=pk, now=now),
             Article.objects.following(published_at, pk)[:1],
         )
+        if connection.features.supports_slicing_ordering_in_compound:
+            same_rows(
+                models.NEIGHBOURS_OF(published_at=published_at, pk=pk, now=now),
+                Article.objects.preceding(published_at, pk)[:1].union(
+                    Article.objects.following(published_at, pk)[:1], all=True
+                ),
+            )
         tag_ids = {f"tag_{n}": tag.pk for n, tag in enumerate(story.tags.all())}
         same_rows(
             models.sharing_tags(len(tag_ids))(pk=pk, now=now, **tag_ids) if tag_ids else [],
