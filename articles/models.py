@@ -342,8 +342,7 @@ class Article(models.Model):
     def get_canonical_url(self):
         """The story's one address for search engines, feeds and sitemaps: under its own
         language (a Turkish story unprefixed, an English one under /en/)."""
-        with translation.override(self.language):
-            return self.get_absolute_url()
+        return slug_url("articles:detail", self.slug, language=self.language)
 
     def is_published(self):
         return self.status in PUBLIC_STATUSES and self.published_at <= timezone.now()
