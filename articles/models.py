@@ -2,9 +2,11 @@ import functools
 import operator
 from datetime import datetime, timedelta
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, router
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -188,6 +190,19 @@ class ArticleQuerySet(models.QuerySet):
         """Stories with what their pages show, for lists of them (feeds)."""
         return self.for_listing().prefetch_related("tags")
 
+    def with_authors_and_tags(self):
+        """Each story with its authors (in byline order) and its tags in its own row, as
+        ``author_rows`` and ``tag_rows``: lists of one JSON object per author or tag, a key
+        per field (PostgreSQL's ``ARRAY(SELECT jsonb_build_object(...))``). The story
+        page's first read on PostgreSQL: two queries fewer (``Article.objects.story_at_address``).
+        For models of text and integer fields, which JSON gives back as they are."""
+        bylines = Byline.objects.filter(article=OuterRef("pk")).order_by("position", "id")
+        tags = Tag.objects.filter(articles=OuterRef("pk")).order_by("name")
+        return self.annotate(
+            author_rows=ArraySubquery(bylines.values(json=_json_object(Author, "author__"))),
+            tag_rows=ArraySubquery(tags.values(json=_json_object(Tag))),
+        )
+
     def story_for_page(self, **lookup):
         """The one story matching ``lookup`` with what its page shows, or None.
 
@@ -209,15 +224,37 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def story_at_address(self, slug):
         """The story at this address whatever its status, with what its page shows, or None.
 
-        ``story_for_page(slug=slug)`` as prepared reads (``STORY_AT_ADDRESS``): the story
-        page's first read, which also gives the page cache the story's facts.
+        ``story_for_page(slug=slug)`` as prepared reads: the story page's first read, which
+        also gives the page cache the story's facts. On PostgreSQL one query, its authors
+        and tags in the story's row (``STORY_NAMED_AT_ADDRESS``); elsewhere three.
         """
-        found = STORY_AT_ADDRESS(slug=slug)
+        using = router.db_for_read(Article)
+        if connections[using].vendor == "postgresql":
+            found = STORY_NAMED_AT_ADDRESS(using=using, slug=slug)
+            if not found:
+                return None
+            story = found[0]
+            story.byline_authors = _instances(Author, story.author_rows, using)
+            story.tag_list = _instances(Tag, story.tag_rows, using)
+            return story
+        found = STORY_AT_ADDRESS(using=using, slug=slug)
         if not found:
             return None
         story = found[0]
         story.add_authors_and_tags()
         return story
+
+
+def _json_object(model, path=""):
+    """A JSON object of the model's fields (reached through ``path``), a key per field."""
+    return JSONObject(**{f.attname: path + f.attname for f in model._meta.concrete_fields})
+
+
+def _instances(model, rows, using):
+    """The model's instances from the JSON objects of :func:`_json_object`, as read from
+    the database ``using``."""
+    names = [f.attname for f in model._meta.concrete_fields]
+    return [model.from_db(using, names, [row[name] for name in names]) for row in rows]
 
 
 class Article(models.Model):
@@ -430,6 +467,12 @@ class Article(models.Model):
 # methods above say what each means; their SQL is compiled once per process and database.
 STORY_AT_ADDRESS = PreparedRead(
     lambda slug: Article.objects.select_related("section").filter(slug=slug), slug=str
+)
+STORY_NAMED_AT_ADDRESS = PreparedRead(
+    lambda slug: (
+        Article.objects.select_related("section").filter(slug=slug).with_authors_and_tags()
+    ),
+    slug=str,
 )
 AUTHORS_OF = PreparedRead(
     lambda pk: Author.objects.filter(bylines__article=pk).order_by(
