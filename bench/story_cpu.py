@@ -13,7 +13,9 @@ with Redis as the cache and the read buffer, the demo data, and Django's test cl
 - the seed story missing from a warm cache, as in the long tail (its facts forgotten: the
   site's versions, the navigation and the section's newest stories are current).
 
-``--profile CASE`` prints cProfile's top functions for one case instead; ``--templates
+``--profile CASE`` prints cProfile's top functions for one case instead; ``--callgrind
+CASE`` the instructions per request counted by valgrind's callgrind (``--runs`` requests,
+instrumented alone: they do not swing with the machine's load, as times do); ``--templates
 CASE`` the CPU spent in each template (itself, and with what it includes), per request;
 ``--flush N`` the CPU of moving one buffered read of each of N stories into the database
 (the long tail's flush, ``articles.read_buffer.flush``).
@@ -24,7 +26,9 @@ import cProfile
 import os
 import pstats
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from contextlib import nullcontext
 from datetime import timedelta
@@ -184,6 +188,53 @@ def print_flush_cpu(stories, runs):
     )
 
 
+def run_under_callgrind(case, runs):
+    """Run this bench again under valgrind's callgrind and print the instructions per
+    request of ``case``: instrumentation is on around its ``runs`` requests alone
+    (:func:`count_instructions`; the case's set-up before each request is the bench's own,
+    small, and the same before and after a change), hash randomisation off, so that two
+    runs of the same code count within about 0.5% of each other."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--instr-atstart=no",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                *sys.argv,
+            ],
+            env={**os.environ, "NP_UNDER_CALLGRIND": "1", "PYTHONHASHSEED": "0"},
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
+        annotated = subprocess.run(
+            ["callgrind_annotate", str(out)], capture_output=True, text=True, check=True
+        ).stdout
+    total = next(line for line in annotated.splitlines() if "PROGRAM TOTALS" in line)
+    instructions = int(total.split()[0].replace(",", ""))
+    print(f"{case}: {instructions / runs / 1e6:.2f} M instructions per request ({runs} requests)")
+
+
+def count_instructions(request, before, runs):
+    """Under callgrind: the requests with instrumentation on (``callgrind_control``)."""
+
+    def instrument(state):
+        subprocess.run(
+            ["callgrind_control", "-i", state, str(os.getpid())],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    instrument("on")
+    for _ in range(runs):
+        if before:
+            before()
+        request()
+    instrument("off")
+
+
 def case_settings(case):
     """The page cache off for the whole of a ``nothing`` case, rather than switched off and
     on around each request: ``override_settings`` (its signal's receivers, Django's cached
@@ -209,10 +260,16 @@ def main():
         "--queries", choices=["cached", "nothing", "stored", "tail"], help="print one request's SQL"
     )
     parser.add_argument("--flush", type=int, metavar="N", help="time flushing N stories' reads")
+    parser.add_argument(
+        "--callgrind",
+        choices=["cached", "floor", "nothing", "nothing100", "stored", "tail"],
+        help="count the instructions per request with valgrind's callgrind",
+    )
     args = parser.parse_args()
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
-    call_command("demo_data", verbosity=0)
+    if "NP_UNDER_CALLGRIND" not in os.environ:  # else done by the process that runs it
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", "--noinput", verbosity=0)
+        call_command("demo_data", verbosity=0)
     path = f"/news/{SEED}/"
 
     def forget_seed():
@@ -257,6 +314,14 @@ def main():
             request()
         return label, request, before
 
+    if args.callgrind and "NP_UNDER_CALLGRIND" not in os.environ:
+        run_under_callgrind(args.callgrind, args.runs)
+        return
+    if args.callgrind:
+        with case_settings(args.callgrind):
+            _label, request, before = warmed(args.callgrind)
+            count_instructions(request, before, args.runs)
+        return
     if args.templates:
         with case_settings(args.templates):
             print_template_times(*warmed(args.templates), args.runs)

@@ -348,6 +348,10 @@ def test_without_prepared_statements_the_reads_bind_in_the_client(postgres_only,
         with CaptureQueriesContext(connection) as queries:
             assert models.STORY_AT_ADDRESS(slug=story.slug)[0].pk == story.pk
         assert f"= '{story.slug}'" in queries[0]["sql"]
+        found = Article.objects.story_at_address(story.slug)
+        assert [a.name for a in found.byline_authors] == ["Ayşe Yılmaz", "Can Demir"]
+        assert [t.name for t in found.tag_list] == ["Peace", "War"]
+        assert found.neighbours() == (None, stories[1])
         assert not [sql for sql in prepared_statements() if "articles_article" in sql]
     finally:
         options["prepare_threshold"] = threshold
