@@ -23,14 +23,20 @@ SLUG_MARK = "np-slug-mark-5e0a"
 _around_slug = {}
 
 
-def slug_url(viewname, slug):
-    """``reverse(viewname, kwargs={"slug": slug})``, without resolving it every time."""
+def slug_url(viewname, slug, language=None):
+    """``reverse(viewname, kwargs={"slug": slug})``, without resolving it every time; in
+    ``language`` when given (as under ``translation.override(language)``, without
+    activating it: a story's canonical address), else in the active language."""
+    language = language or translation.get_language()
     if not PLAIN_SLUG.fullmatch(slug):
-        return reverse(viewname, kwargs={"slug": slug})
-    key = (viewname, translation.get_language(), get_script_prefix(), get_urlconf())
+        with translation.override(language):
+            return reverse(viewname, kwargs={"slug": slug})
+    key = (viewname, language, get_script_prefix(), get_urlconf())
     around = _around_slug.get(key)
     if around is None:
-        around = _around_slug[key] = reverse(viewname, kwargs={"slug": SLUG_MARK}).split(SLUG_MARK)
+        with translation.override(language):
+            address = reverse(viewname, kwargs={"slug": SLUG_MARK})
+        around = _around_slug[key] = address.split(SLUG_MARK)
     return around[0] + slug + around[1]
 
 

@@ -2,9 +2,11 @@ import functools
 import operator
 from datetime import datetime, timedelta
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connections, models
-from django.db.models import Prefetch
+from django.db import connections, models, router
+from django.db.models import OuterRef, Prefetch
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -188,6 +190,19 @@ class ArticleQuerySet(models.QuerySet):
         """Stories with what their pages show, for lists of them (feeds)."""
         return self.for_listing().prefetch_related("tags")
 
+    def with_authors_and_tags(self):
+        """Each story with its authors (in byline order) and its tags in its own row, as
+        ``author_rows`` and ``tag_rows``: lists of one JSON object per author or tag, a key
+        per field (PostgreSQL's ``ARRAY(SELECT jsonb_build_object(...))``). The story
+        page's first read on PostgreSQL: two queries fewer (``Article.objects.story_at_address``).
+        For models of text and integer fields, which JSON gives back as they are."""
+        bylines = Byline.objects.filter(article=OuterRef("pk")).order_by("position", "id")
+        tags = Tag.objects.filter(articles=OuterRef("pk")).order_by("name")
+        return self.annotate(
+            author_rows=ArraySubquery(bylines.values(json=_json_object(Author, "author__"))),
+            tag_rows=ArraySubquery(tags.values(json=_json_object(Tag))),
+        )
+
     def story_for_page(self, **lookup):
         """The one story matching ``lookup`` with what its page shows, or None.
 
@@ -209,15 +224,37 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def story_at_address(self, slug):
         """The story at this address whatever its status, with what its page shows, or None.
 
-        ``story_for_page(slug=slug)`` as prepared reads (``STORY_AT_ADDRESS``): the story
-        page's first read, which also gives the page cache the story's facts.
+        ``story_for_page(slug=slug)`` as prepared reads: the story page's first read, which
+        also gives the page cache the story's facts. On PostgreSQL one query, its authors
+        and tags in the story's row (``STORY_NAMED_AT_ADDRESS``); elsewhere three.
         """
-        found = STORY_AT_ADDRESS(slug=slug)
+        using = router.db_for_read(Article)
+        if connections[using].vendor == "postgresql":
+            found = STORY_NAMED_AT_ADDRESS(using=using, slug=slug)
+            if not found:
+                return None
+            story = found[0]
+            story.byline_authors = _instances(Author, story.author_rows, using)
+            story.tag_list = _instances(Tag, story.tag_rows, using)
+            return story
+        found = STORY_AT_ADDRESS(using=using, slug=slug)
         if not found:
             return None
         story = found[0]
         story.add_authors_and_tags()
         return story
+
+
+def _json_object(model, path=""):
+    """A JSON object of the model's fields (reached through ``path``), a key per field."""
+    return JSONObject(**{f.attname: path + f.attname for f in model._meta.concrete_fields})
+
+
+def _instances(model, rows, using):
+    """The model's instances from the JSON objects of :func:`_json_object`, as read from
+    the database ``using``."""
+    names = [f.attname for f in model._meta.concrete_fields]
+    return [model.from_db(using, names, [row[name] for name in names]) for row in rows]
 
 
 class Article(models.Model):
@@ -342,8 +379,7 @@ class Article(models.Model):
     def get_canonical_url(self):
         """The story's one address for search engines, feeds and sitemaps: under its own
         language (a Turkish story unprefixed, an English one under /en/)."""
-        with translation.override(self.language):
-            return self.get_absolute_url()
+        return slug_url("articles:detail", self.slug, language=self.language)
 
     def is_published(self):
         return self.status in PUBLIC_STATUSES and self.published_at <= timezone.now()
@@ -390,13 +426,20 @@ class Article(models.Model):
         self.byline_authors = AUTHORS_OF(pk=self.pk)
         self.tag_list = TAGS_OF(pk=self.pk)
 
-    def previous_story(self):
-        found = PREVIOUS_TO(published_at=self.published_at, pk=self.pk, now=timezone.now())
-        return found[0] if found else None
-
-    def next_story(self):
-        found = NEXT_TO(published_at=self.published_at, pk=self.pk, now=timezone.now())
-        return found[0] if found else None
+    def neighbours(self):
+        """The public stories just before and just after this one in publication order,
+        ``(previous, next)`` (None at either end): one read where the database takes a
+        ``LIMIT`` in each part of a ``UNION`` (PostgreSQL: ``NEIGHBOURS_OF``), else two."""
+        position = {"published_at": self.published_at, "pk": self.pk, "now": timezone.now()}
+        using = router.db_for_read(Article)
+        if connections[using].features.supports_slicing_ordering_in_compound:
+            found = NEIGHBOURS_OF(using=using, **position)
+        else:
+            found = [*PREVIOUS_TO(using=using, **position), *NEXT_TO(using=using, **position)]
+        here = (self.published_at, self.pk)
+        previous = [story for story in found if (story.published_at, story.pk) < here]
+        following = [story for story in found if (story.published_at, story.pk) > here]
+        return (previous[0] if previous else None, following[0] if following else None)
 
     RELATED_COUNT = 4
 
@@ -425,6 +468,12 @@ class Article(models.Model):
 STORY_AT_ADDRESS = PreparedRead(
     lambda slug: Article.objects.select_related("section").filter(slug=slug), slug=str
 )
+STORY_NAMED_AT_ADDRESS = PreparedRead(
+    lambda slug: (
+        Article.objects.select_related("section").filter(slug=slug).with_authors_and_tags()
+    ),
+    slug=str,
+)
 AUTHORS_OF = PreparedRead(
     lambda pk: Author.objects.filter(bylines__article=pk).order_by(
         "bylines__position", "bylines__id"
@@ -440,6 +489,14 @@ PREVIOUS_TO = PreparedRead(
 )
 NEXT_TO = PreparedRead(
     lambda published_at, pk, now: Article.objects.following(published_at, pk, now)[:1],
+    published_at=datetime,
+    pk=int,
+    now=datetime,
+)
+NEIGHBOURS_OF = PreparedRead(
+    lambda published_at, pk, now: Article.objects.preceding(published_at, pk, now)[:1].union(
+        Article.objects.following(published_at, pk, now)[:1], all=True
+    ),
     published_at=datetime,
     pk=int,
     now=datetime,

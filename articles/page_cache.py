@@ -297,25 +297,31 @@ def store(found, parts, **meta):
         logger.warning("page cache unavailable; page not stored", exc_info=True)
 
 
-def set_facts(found, facts):
+def set_facts(found, facts, extra=()):
     """Keep a page's facts (a dict with a ``version``) for PAGE_CACHE_SECONDS, unless another
     request kept some first: then ``found.facts`` are theirs. When a popular story's facts
     expire, the workers reading them again at once agree on one version, so the page each
     renders is stored under the version the next requests find (rather than each replacing
-    the others' version, and every page stored, for a few rounds)."""
+    the others' version, and every page stored, for a few rounds).
+
+    ``extra``: Redis commands sent in the same round trip; returns their replies, or None
+    when they were not sent (the cache is away, or not Redis).
+    """
     found.facts = facts
     if not found.reachable:
-        return
+        return None
     key = facts_key(found.facts_name)
     try:
-        added, kept = add_or_get(key, facts)
+        added, kept, replies = add_or_get(key, facts, extra)
         if not added:
             if isinstance(kept, dict) and kept.get("id") == facts.get("id"):
                 found.facts = kept
             else:  # unreadable, or another story's since (an address taken over)
                 cache.set(key, facts, settings.PAGE_CACHE_SECONDS)
+        return replies if extra else None
     except Exception:
         logger.warning("page cache unavailable; facts not stored", exc_info=True)
+        return None
 
 
 def set_many(values):
@@ -336,24 +342,26 @@ def set_many(values):
     round_trip(own, [("MULTI",), *commands, ("EXEC",)], pack_once=False)
 
 
-def add_or_get(key, value):
-    """``(True, value)`` when ``value`` was kept at ``key`` for PAGE_CACHE_SECONDS (the key
-    was free), else ``(False, what the key holds)``: with django-redis, one round trip."""
+def add_or_get(key, value, extra=()):
+    """``(True, value, replies)`` when ``value`` was kept at ``key`` for PAGE_CACHE_SECONDS
+    (the key was free), else ``(False, what the key holds, replies)``: with django-redis, one
+    round trip, the ``extra`` Redis commands in it (``replies``: theirs). Another cache
+    cannot take them: ``replies`` is then None."""
     backend = caches[DEFAULT_CACHE_ALIAS]
     own = redis_client(backend)
     if own is None:
         if backend.add(key, value, settings.PAGE_CACHE_SECONDS):
-            return True, value
-        return False, backend.get(key)
+            return True, value, None
+        return False, backend.get(key), None
     name, ms = backend.make_key(key), settings.PAGE_CACHE_SECONDS * 1000
-    added, kept = round_trip(
+    added, kept, *replies = round_trip(
         own,
-        [("SET", name, backend.client.encode(value), "NX", "PX", ms), ("GET", name)],
+        [("SET", name, backend.client.encode(value), "NX", "PX", ms), ("GET", name), *extra],
         pack_once=False,
     )
     if added:
-        return True, value
-    return False, None if kept is None else decode(backend.client, kept)
+        return True, value, replies
+    return False, None if kept is None else decode(backend.client, kept), replies
 
 
 def new_version():

@@ -151,13 +151,40 @@ class ReadCountingMixin:
             return (client, read_buffer.read_commands(story_id))
         return (client, [read_buffer.shown_command(story_id)])
 
+    def get_facts_commands(self, facts):
+        """With facts read from the database (the long tail), the read (or the total shown,
+        started again from the row's count) goes in the round trip that keeps them, when
+        the reads' Redis is the page cache's and the story is public now: one round trip
+        fewer. Their replies come back as ``self.facts_replies``."""
+        self.facts_visit = None
+        story_id, visible_from = facts["id"], facts["visible_from"]
+        if (
+            visible_from is None
+            or visible_from > timezone.now()
+            or not read_buffer.enabled()
+            or not read_buffer.shares_page_cache()
+        ):
+            return ()
+        shown = read_buffer.set_shown_command(story_id, self.stored_reads)
+        if self.speculated is not None:  # the read went in the page's round trip
+            return [shown] if self.speculated.article_id == story_id else ()
+        self.facts_visit = ReadVisit(self.request, story_id)
+        if self.facts_visit.should_count():
+            return [shown, *read_buffer.read_commands(story_id)]
+        return [shown]
+
     def use_cache_facts(self, found):
-        speculated = self.visit if found.extra else None
+        speculated = self.speculated = self.visit if found.extra else None
+        self.facts_visit = None
         try:
             super().use_cache_facts(found)
         except Http404:
             if speculated and speculated.should_count():
                 take_back_read(speculated.article_id)
+            counted_with_facts = self.facts_visit and self.facts_replies is not None
+            if counted_with_facts and self.facts_visit.should_count():
+                # Another request's facts, kept first, say the story is not public.
+                take_back_read(self.facts_visit.article_id)
             raise
         story_id = found.facts["id"]
         known_story_ids.remember(self.kwargs["slug"], story_id)
@@ -176,8 +203,24 @@ class ReadCountingMixin:
                     counters.flush_buffered_reads()
             else:
                 self.reads_shown = int(found.extra[0] or 0)
-            if stored is not None:  # the facts were read again: so is the total shown
+            if self.facts_replies is not None:  # the total shown, set with the facts
+                self.reads_shown = int(self.facts_replies[0])
+            elif stored is not None:  # the facts were read again: so is the total shown
                 self.reads_shown = counters.set_shown(story_id, stored, self.reads_shown)
+            return
+        visit = self.facts_visit
+        if visit is not None and self.facts_replies is not None:  # sent with the facts
+            self.visit = visit
+            if visit.should_count():
+                _buffered, self.reads_shown, flush_due = read_buffer.queued_read(
+                    self.facts_replies[1:]
+                )
+                visit.counted = True
+                visit.recent[story_id] = visit.now
+                if flush_due:
+                    counters.flush_buffered_reads()
+            else:
+                self.reads_shown = int(self.facts_replies[0])
             return
         self.visit = ReadVisit(self.request, story_id)
         self.reads_shown = counters.count_and_total(self.visit, stored)
@@ -249,9 +292,10 @@ class StoryContextMixin:
             (article.section.name, article.section.get_absolute_url()),
             (article.headline, article.get_canonical_url()),
         ]
+        previous_story, next_story = article.neighbours()
         context.update(
-            previous_story=article.previous_story(),
-            next_story=article.next_story(),
+            previous_story=previous_story,
+            next_story=next_story,
             related_stories=article.related_stories(),
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
             alternates=alternates(self.request, article.get_absolute_url),
@@ -281,6 +325,7 @@ class StoryFactsMixin(CachedPageMixin):
         """
         self.stored_reads = None
         self.story_with_facts = None
+        self.facts_replies = None
         facts = found.facts
         if not isinstance(facts, dict):
             story = Article.objects.story_at_address(self.kwargs["slug"])
@@ -291,10 +336,16 @@ class StoryFactsMixin(CachedPageMixin):
                     facts["visible_from"] = story.published_at
                     self.story_with_facts = story
                 self.stored_reads = story.read_count
-            page_cache.set_facts(found, facts)
+            self.facts_replies = page_cache.set_facts(found, facts, self.get_facts_commands(facts))
             facts = found.facts  # another request's, when it kept them first
         if facts["visible_from"] is None or facts["visible_from"] > timezone.now():
             raise Http404
+
+    def get_facts_commands(self, facts):
+        """Redis commands to send in the round trip that keeps facts read from the database
+        (``page_cache.set_facts``); their replies are ``self.facts_replies`` (None if not
+        sent)."""
+        return ()
 
     def get_object(self, queryset=None):
         """The story read with its facts (public now: the facts said so), else read now."""

@@ -27,7 +27,6 @@ from django.template.backends import jinja2 as jinja2_backend
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import (
     floatformat,
-    linebreaksbr,
     timesince_filter,
     truncatechars,
 )
@@ -36,7 +35,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, lazy
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from articles import local_times, site_parts
 from articles.counters import total_line
@@ -138,6 +137,17 @@ def date(value, format_string=None):
     """Django's ``date`` filter, given the time in the current time zone (as Django's
     template language converts it for that filter)."""
     return date_filter(timezone.template_localtime(value), format_string)
+
+
+def linebreaksbr(value):
+    """Django's ``linebreaksbr`` filter as a template with autoescaping calls it: the text
+    escaped (unless already safe), each line break written ``<br>``. Without the filter's
+    decorators (lazy text, ``stringfilter``) and the regular expression for ``\\r``: 6 µs
+    instead of 12 for each of a story's dozen paragraphs (timeit)."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if not isinstance(value, SafeData):
+        text = html.escape(text)
+    return mark_safe(text.replace("\n", "<br>"))  # noqa: S308 (escaped above, or safe)
 
 
 def iso_time(value):

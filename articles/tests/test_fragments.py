@@ -23,6 +23,20 @@ def test_addresses_by_slug_are_reverses(view, language):
             )
 
 
+@pytest.mark.parametrize("active", ["tr", "en"])
+def test_an_address_in_a_given_language_leaves_the_active_one_alone(active):
+    """A story's canonical address is in its own language, whatever the interface's."""
+    with translation.override(active):
+        for language in ["tr", "en", active]:
+            with translation.override(language):
+                expected = reverse("articles:detail", kwargs={"slug": "a-story"})
+            assert slug_url("articles:detail", "a-story", language=language) == expected
+            assert translation.get_language() == active
+        with pytest.raises(NoReverseMatch):
+            slug_url("articles:detail", "not a slug", language="en")
+        assert translation.get_language() == active
+
+
 def test_an_address_for_a_slug_that_is_not_plain_goes_through_reverse():
     with pytest.raises(NoReverseMatch):
         slug_url("articles:detail", "not a slug")

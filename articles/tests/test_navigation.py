@@ -11,19 +11,17 @@ from articles.tests.reader import story_titles
 def test_previous_and_next_follow_publication_order(make_article):
     first, second, third = (make_article() for _ in range(3))
     make_article(status=Article.Status.DRAFT)  # newest, but hidden
-    assert first.previous_story() is None
-    assert first.next_story() == second
-    assert second.previous_story() == first
-    assert second.next_story() == third
-    assert third.next_story() is None
+    assert first.neighbours() == (None, second)
+    assert second.neighbours() == (first, third)
+    assert third.neighbours() == (second, None)
 
 
 def test_stories_published_at_the_same_second_still_have_an_order(make_article):
     moment = timezone.now() - timedelta(hours=1)
     a = make_article(published_at=moment)
     b = make_article(published_at=moment)
-    assert a.next_story() == b
-    assert b.previous_story() == a
+    assert a.neighbours()[1] == b
+    assert b.neighbours()[0] == a
 
 
 def test_first_and_last_story_pages_link_one_way(client, make_article):

@@ -71,7 +71,7 @@ def test_a_cached_story_costs_no_sql_query_whether_or_not_it_counts_a_read(
 ):
     story = make_article(authors=["Ayşe Yıldız"], read_count=451)
     url = "/en" + story.get_absolute_url()
-    assert queries_for(url) > 5  # rendered once
+    assert queries_for(url) > 0  # rendered once
     reader = Client()
     with CaptureQueriesContext(connection) as captured:
         html = page(url, reader)  # a new reader: counted
@@ -121,7 +121,7 @@ def test_a_process_serves_its_copy_only_while_the_cache_holds_the_same_page(
     cache.delete_many([key, page_cache.STAMP_PREFIX + key])
     with CaptureQueriesContext(connection) as captured:
         html = page(url)
-    assert len(captured) > 5 and "Copy kept by this process" in html
+    assert len(captured) > 0 and "Copy kept by this process" in html
 
 
 def test_reads_kept_in_another_redis_are_counted_in_a_round_trip_of_their_own(
@@ -555,7 +555,73 @@ def test_values_stored_by_django_redis_read_back_as_django_redis_reads_them(
         "stamp": "a-stamp",
     }
     assert 0 < cache.ttl("stored page") <= settings.PAGE_CACHE_SECONDS
-    assert page_cache.add_or_get("facts", {"id": 8}) == (False, facts)
-    assert page_cache.add_or_get("free", facts) == (True, facts)
+    assert page_cache.add_or_get("facts", {"id": 8}) == (False, facts, [])
+    assert page_cache.add_or_get("free", facts, [("INCR", "n")]) == (True, facts, [1])
     assert cache.get("free") == facts
     assert 0 < cache.ttl("free") <= settings.PAGE_CACHE_SECONDS
+
+
+def redis_round_trips(monkeypatch):
+    """Every round trip to Redis: the page cache's own and redis-py's commands."""
+    sent = []
+    round_trip = page_cache.round_trip
+    monkeypatch.setattr(
+        page_cache,
+        "round_trip",
+        lambda client, commands, **kw: sent.append(commands) or round_trip(client, commands, **kw),
+    )
+    command = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis,
+        "execute_command",
+        lambda self, *args, **kw: sent.append([args]) or command(self, *args, **kw),
+    )
+    return sent
+
+
+def test_a_story_missing_from_the_cache_counts_its_read_with_its_facts(
+    redis_cache, make_article, monkeypatch
+):
+    """The long tail: facts read from the database, and a process that has not seen the
+    address. The read and the total shown go in the round trip that keeps the facts:
+    counted once, the same reader again not, the total from the row plus the buffer."""
+    story = make_article(read_count=40)
+    url = "/en" + story.get_absolute_url()
+    reader = Client()
+    page(url, reader)  # the section's list and versions set up
+    assert read_buffer.flush() == 1
+    page_cache.forget(f"story:{story.slug}")
+    views.known_story_ids.clear()
+    sent = redis_round_trips(monkeypatch)
+    html = page(url, Client())  # a new reader
+    assert "read 42 times" in html
+    facts_trip = [commands for commands in sent if commands[0][0] == "SET" and "NX" in commands[0]]
+    assert [command[0] for command in facts_trip[0]] == [
+        "SET", "GET", "EVAL", "HINCRBY", "HINCRBY",
+    ]  # fmt: skip
+    assert len(sent) == 4  # the page's lookup, the facts with the read, the list, the page
+    page_cache.forget(f"story:{story.slug}")
+    views.known_story_ids.clear()
+    assert "read 42 times" in page(url, reader)  # read 2 s ago by this reader: not counted
+    assert read_buffer.flush() == 1
+    assert Article.objects.get(pk=story.pk).read_count == 42
+
+
+def test_a_read_sent_with_facts_is_taken_back_when_the_kept_facts_say_not_public(
+    redis_cache, make_article, monkeypatch
+):
+    """Another request kept facts first (the story withdrawn meanwhile): the page is a 404
+    and the read sent with this request's facts is taken back."""
+    story = make_article(read_count=5)
+    read = Article.objects.story_at_address
+
+    def withdrawn_meanwhile(slug):
+        found = read(slug)
+        facts = {"id": story.pk, "visible_from": None, "version": page_cache.new_version()}
+        cache.set(page_cache.facts_key(f"story:{slug}"), facts, 60)
+        return found
+
+    monkeypatch.setattr(Article.objects, "story_at_address", withdrawn_meanwhile)
+    assert get(story.get_absolute_url()).status_code == 404
+    assert read_buffer.flush() == 0
+    assert Article.objects.get(pk=story.pk).read_count == 5

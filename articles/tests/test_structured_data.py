@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from django.template import engines
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles import structured_data
 
@@ -53,6 +53,22 @@ def test_story_page_has_a_complete_news_article(client, story):
     assert data["inLanguage"] == "en"
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": canonical}
     assert f'<link rel="canonical" href="{canonical}">' in html
+
+
+def test_the_publisher_is_the_site_at_the_readers_address_in_their_language(rf, settings):
+    """Kept per site address and language (it is worked out once, not for every page)."""
+    settings.ALLOWED_HOSTS = ["testserver", "news.example"]
+    turkish = structured_data.publisher(rf.get("/"))
+    assert turkish["url"] == "http://testserver/"
+    assert turkish["logo"]["url"] == "http://testserver/static/img/icon-512.png"
+    assert structured_data.publisher(rf.get("/")) == turkish
+    elsewhere = structured_data.publisher(rf.get("/", secure=True, HTTP_HOST="news.example"))
+    assert elsewhere["url"] == "https://news.example/"
+    assert elsewhere["logo"]["url"] == "https://news.example/static/img/icon-512.png"
+    with translation.override("en"):
+        assert structured_data.publisher(rf.get("/"))["url"] == "http://testserver/en/"
+    settings.SITE_NAME = "Another name"  # a setting pages are rendered with
+    assert structured_data.publisher(rf.get("/"))["name"] == "Another name"
 
 
 def test_canonical_is_the_story_language_address_from_either_interface(client, story):

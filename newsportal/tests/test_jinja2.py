@@ -1,7 +1,9 @@
 """The public pages' Jinja2 environment (``newsportal/jinja2.py``): escaping as Django's
 templates did, messages, and the view's context over the context processors."""
 
+import pytest
 from django.template import engines
+from django.template.defaultfilters import linebreaksbr
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -87,3 +89,20 @@ def test_the_views_context_wins_over_the_context_processors_and_the_requests_tok
 def test_without_a_token_no_hidden_field():
     assert render("[{{ csrf_input }}]", {"csrf_token": "NOTPROVIDED"}) == "[]"
     assert render("[{{ csrf_input }}]") == "[]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one line",
+        "two\nlines",
+        "windows\r\nand\rold mac\n\nends\n",
+        "<b>'quoted' & \"double\"</b>\r\n",
+        mark_safe("<em>safe</em>\nas it is"),
+        Markup("<em>jinja2's markup</em>\n"),  # not Django's safe text: escaped, as Django does
+        42,
+    ],
+)
+def test_linebreaksbr_writes_what_djangos_filter_writes(text):
+    template = engines["jinja2"].from_string("{{ text|linebreaksbr }}")
+    assert template.render({"text": text}) == linebreaksbr(text, autoescape=True)

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import models
-from articles.models import Article, Author, Section, Tag
+from articles.models import Article, Author, Byline, Section, Tag
 from comments.comment_section import APPROVED_UNDER
 from comments.models import Comment
 from newsportal.prepared_reads import PreparedRead, forget_compiled_reads
@@ -90,6 +90,13 @@ def test_each_story_page_read_gives_the_rows_of_its_queryset(stories):
             models.NEXT_TO(published_at=published_at, pk=pk, now=now),
             Article.objects.following(published_at, pk)[:1],
         )
+        if connection.features.supports_slicing_ordering_in_compound:
+            same_rows(
+                models.NEIGHBOURS_OF(published_at=published_at, pk=pk, now=now),
+                Article.objects.preceding(published_at, pk)[:1].union(
+                    Article.objects.following(published_at, pk)[:1], all=True
+                ),
+            )
         tag_ids = {f"tag_{n}": tag.pk for n, tag in enumerate(story.tags.all())}
         same_rows(
             models.sharing_tags(len(tag_ids))(pk=pk, now=now, **tag_ids) if tag_ids else [],
@@ -106,6 +113,27 @@ def test_each_story_page_read_gives_the_rows_of_its_queryset(stories):
             .filter(article=story)
             .only("id", "name", "body", "created_at", "article_id"),
         )
+
+
+def test_the_story_read_gives_the_authors_and_tags_their_own_reads_give(
+    stories, django_assert_num_queries
+):
+    """On PostgreSQL the story page's first read brings its authors and tags in the story's
+    row (one query, not three): the same instances, in the same order, whatever the text."""
+    odd = Author.objects.create(name='Ali "Deli" O\'Brien \\ ö', slug="ali", bio="Line\n</b>")
+    Byline.objects.create(article=stories[2], author=odd, position=5)
+    stories[2].tags.create(name="Ç & <i>", slug="c-i")
+    for story in [*stories, Article.objects.get(headline="Tomorrow")]:
+        with django_assert_num_queries(1 if connection.vendor == "postgresql" else 3):
+            found = Article.objects.story_at_address(story.slug)
+        same_rows([found], Article.objects.select_related("section").filter(slug=story.slug))
+        same_rows(found.byline_authors, models.AUTHORS_OF(pk=story.pk))
+        same_rows(found.tag_list, models.TAGS_OF(pk=story.pk))
+    assert [a.name for a in Article.objects.story_at_address(stories[2].slug).byline_authors] == [
+        "Can Demir",
+        odd.name,
+    ]
+    assert Article.objects.story_at_address("no-such-story") is None
 
 
 def test_values_are_rebound_on_each_call_and_the_sql_compiled_once(stories, monkeypatch):
@@ -320,6 +348,10 @@ def test_without_prepared_statements_the_reads_bind_in_the_client(postgres_only,
         with CaptureQueriesContext(connection) as queries:
             assert models.STORY_AT_ADDRESS(slug=story.slug)[0].pk == story.pk
         assert f"= '{story.slug}'" in queries[0]["sql"]
+        found = Article.objects.story_at_address(story.slug)
+        assert [a.name for a in found.byline_authors] == ["Ayşe Yılmaz", "Can Demir"]
+        assert [t.name for t in found.tag_list] == ["Peace", "War"]
+        assert found.neighbours() == (None, stories[1])
         assert not [sql for sql in prepared_statements() if "articles_article" in sql]
     finally:
         options["prepare_threshold"] = threshold
