@@ -23,7 +23,8 @@ the choice among them is clear:
   (``akmiyo`` as ``akmıyor``) or a vowel raised before the future's -cAk (``siginicaklari`` as
   ``sığınacakları``), and suffixes after a known stem include -laş/-leş (``kapitalleşiyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
-  left alone;
+  left alone. A word the table lacks is not guessed at when it is an English word
+  (``sales``, not ``şales``) or its vowels meet as Turkish words' rarely do (``selfie``);
 * a name of the story the comment is about is written as the story writes it (``Ozdemir`` →
   ``Özdemir``, ``Washington`` stays), and a capitalised word inside a sentence may be a name:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
@@ -53,7 +54,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
-from .dictionary import Form, letter_mask, turkish_words
+from .dictionary import Form, english_words, letter_mask, turkish_words
 from .lexicon import Matcher, read_list
 from .text import fold, turkish_lower
 
@@ -287,7 +288,7 @@ def _word(
         # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
-    elif not name:
+    elif not name and not _foreign(squeezed):
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la); words
         # typed together (kaç-bin-tane); a spoken -yo present (akmıyo); the letters around.
         word = (
@@ -307,6 +308,17 @@ def _word(
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
     return Change(start, start + len(raw), restored, sure and not capitalised)
+
+
+def _foreign(word: str) -> bool:
+    """Is the word, missing from the Turkish table, an English word (``sales``, ``restless``)
+    or one whose vowels meet as Turkish words' rarely do (``selfie``)? Then its letters are
+    not guessed: a guess would make ``şales`` of it."""
+    english = english_words()
+    return (english is not None and word in english) or _VOWELS_MEETING.search(word) is not None
+
+
+_VOWELS_MEETING = re.compile("[aeiou]{2}")
 
 
 def _maybe_as_typed(raw: str, lower: str, forms: tuple[Form, ...]) -> bool:

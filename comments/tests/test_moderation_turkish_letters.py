@@ -169,13 +169,13 @@ def test_restoration_of_the_ascii_copies():
         for row in pairs
         if row["label"] == "no_turkish_chars"
     )
-    # Measured 0.787 exact, 0.849 on originals with all their letters, 0.980 per word, 13 of
+    # Measured 0.786 exact, 0.848 on originals with all their letters, 0.980 per word, 13 of
     # 1,326 capitalised words changed (all but two where the original lacks letters elsewhere
     # or in capitals); a regression fails. The ceiling: 910 originals have all their letters
     # (hashtags' parts included), 742 of them no word with letters the table does not know.
     assert score.comments == 1000
-    assert score.exact / score.comments >= 0.786
-    assert score.consistent_exact / score.consistent >= 0.848
+    assert score.exact / score.comments >= 0.785
+    assert score.consistent_exact / score.consistent >= 0.847
     assert score.right_words / score.words >= 0.9800
     assert score.names_changed <= 13
     assert (score.complete, score.in_table) == (910, 742)
@@ -204,6 +204,13 @@ def test_restoration_of_the_ascii_copies():
         ("stalingrad savasi cok uzun surdu", "stalingrad savaşı çok uzun sürdü"),
         ("Bu activity cok guzeldi", "Bu activity çok güzeldi"),
         ("Wachowski kardeslerin filmi cok guzel", "Wachowski kardeşlerin filmi çok güzel"),
+        # English words are not guessed at (not "şales", "restleşs"), nor words whose vowels
+        # meet as Turkish words' do not (not "şelfie").
+        ("sales ekibi cok iyi", "sales ekibi çok iyi"),
+        ("Bu restless bir durum, cok guzel olmus.", "Bu restless bir durum, çok güzel olmuş."),
+        ("selfie cekmek guzel", "selfie çekmek güzel"),
+        # ... while Turkish words the table lacks still are, by stem and suffixes.
+        ("yapisinda sorun var", "yapısında sorun var"),
     ],
 )
 def test_restoration_of_spoken_rare_and_foreign_words(ascii_text, restored):
