@@ -3,18 +3,21 @@
     python scripts/train_moderation_model.py [--data ../shared/moderation]
 
 Reads offenseval-tr.jsonl and olid-en.jsonl (labels "offensive"/"clean"), keeps every fifth row
-out for measuring (comments.moderation.model.is_holdout), and splits the rest: three quarters
-to fit a logistic regression on hashed word, character n-gram and shape features (symbols and
-emoji, "!!", length, mentions, capitals; see comments/moderation/model.py), each scaled by its
-log-count ratio between offensive and clean rows (NB-weighting, Wang & Manning 2012: the
-shipped weights are the product, so reading the model is unchanged), one quarter to
-calibrate it (Platt scaling) and to choose the review threshold per language. The threshold is
-the lowest one at which the rules and the model together flag at most --clean-flagged of the
-clean comments of that language. Prints held-out figures (ROC AUC, a few points of the
-precision/recall curve) and writes comments/moderation/model/weights.npz. Deterministic: same
-data, same file. Needs scikit-learn (requirements-train.txt); the site only needs numpy. The
-words' roots come from comments/moderation/model/lemmas.npz: run scripts/build_lemmas.py first
-when it is rebuilt (the weights depend on it).
+out for measuring (comments.moderation.model.is_holdout), and fits a logistic regression on
+the rest: hashed word, character n-gram and shape features (symbols and emoji, "!!", length,
+mentions, capitals; see comments/moderation/model.py), each scaled by its log-count ratio
+between offensive and clean rows (NB-weighting, Wang & Manning 2012: the shipped weights are
+the product, so reading the model is unchanged). The training rows are cut in ``FOLDS`` folds;
+each fold is scored by a model fitted on the others, and these out-of-fold scores calibrate the
+model (Platt scaling) and choose the review threshold per language: the lowest one at which
+the rules and the model together flag at most --clean-flagged of the clean comments of that
+language. The shipped model is then fitted on every training row (C scaled by
+``(FOLDS - 1) / FOLDS``, so each row weighs against the prior as in the folds' models).
+Prints held-out figures (ROC AUC, a few points of the precision/recall curve) and writes
+comments/moderation/model/weights.npz. Deterministic: same data, same file. Needs scikit-learn
+(requirements-train.txt); the site only needs numpy. The words' roots come from
+comments/moderation/model/lemmas.npz: run scripts/build_lemmas.py first when it is rebuilt (the
+weights depend on it).
 
 What else was measured (4-fold out-of-fold on the non-held-out rows, Turkish comments flagged by
 rules and model together at 12% of clean ones flagged; the shipped features: 0.699, ROC AUC 0.872):
@@ -94,6 +97,8 @@ from comments.moderation.text import tokenize, url_spans  # noqa: E402
 
 FILES = ("offenseval-tr.jsonl", "olid-en.jsonl")
 LANGUAGES = ("tr", "en", "other")
+#: Cross-fitting folds of the training rows: out-of-fold scores calibrate and set thresholds.
+FOLDS = 4
 
 
 def load(data: Path):
@@ -131,9 +136,16 @@ def log_count_ratios(x, y):
     return np.log((offensive / offensive.sum()) / (clean / clean.sum())).astype(np.float32)
 
 
-def validation(row_id: str) -> bool:
-    """Training rows set aside to calibrate and to pick the thresholds (not the held-out rows)."""
-    return zlib.crc32(f"validation-{row_id}".encode()) % 4 == 0
+def fold_of(row_id: str) -> int:
+    """Which of the ``FOLDS`` cross-fitting folds a training row is in (not the held-out rows)."""
+    return zlib.crc32(f"validation-{row_id}".encode()) % FOLDS
+
+
+def fit(x, y, C: float):
+    """A logistic regression on NB-weighted features: ``(model, ratios)``."""
+    ratios = diags(log_count_ratios(x, y))
+    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+    return model.fit(x @ ratios, y), ratios
 
 
 def rules_flag(texts):
@@ -178,45 +190,46 @@ def main() -> None:
     rows = load(args.data)
     train = [r for r in rows if not is_holdout(r[1])]
     test = [r for r in rows if is_holdout(r[1])]
-    fit = [r for r in train if not validation(r[1])]
-    check = [r for r in train if validation(r[1])]
-    x_fit, y_fit = matrix([r[2] for r in fit]), np.array([r[3] for r in fit])
-    x_check, y_check = matrix([r[2] for r in check]), np.array([r[3] for r in check])
+    x_train, y_train = matrix([r[2] for r in train]), np.array([r[3] for r in train])
     x_test, y_test = matrix([r[2] for r in test]), np.array([r[3] for r in test])
 
-    ratios = diags(log_count_ratios(x_fit, y_fit))
-    x_fit, x_check, x_test = x_fit @ ratios, x_check @ ratios, x_test @ ratios
-    model = LogisticRegression(C=args.C, max_iter=3000, solver="liblinear")
-    model.fit(x_fit, y_fit)
-    # Platt scaling on the rows the model did not learn from.
-    raw_check = model.decision_function(x_check)
-    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(raw_check.reshape(-1, 1), y_check)
+    # Out-of-fold scores: each training row scored by a model fitted on the other folds.
+    folds = np.array([fold_of(r[1]) for r in train])
+    raw_train = np.zeros(len(train))
+    for fold in range(FOLDS):
+        part = folds == fold
+        model, ratios = fit(x_train[~part], y_train[~part], args.C)
+        raw_train[part] = model.decision_function(x_train[part] @ ratios)
+    # Platt scaling on those scores, then the model on every training row. Its C is scaled to
+    # the larger set, so each row weighs against the prior as in the folds' models.
+    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(raw_train.reshape(-1, 1), y_train)
     scale, shift = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    model, ratios = fit(x_train, y_train, args.C * (FOLDS - 1) / FOLDS)
 
-    def calibrated(x):
-        return 1 / (1 + np.exp(-(scale * model.decision_function(x) + shift)))
+    def calibrated(raw):
+        return 1 / (1 + np.exp(-(scale * raw + shift)))
 
-    p_check = calibrated(x_check)
-    flags = rules_flag([r[2] for r in check])
+    p_train = calibrated(raw_train)
+    flags = rules_flag([r[2] for r in train])
     langs = np.array([lang for lang, _ in flags])
     by_rules = np.array([flag for _, flag in flags])
     thresholds = {}
     for lang in ("tr", "en"):
         mask = langs == lang
         thresholds[lang] = pick_threshold(
-            p_check[mask], y_check[mask], by_rules[mask], args.clean_flagged
+            p_train[mask], y_train[mask], by_rules[mask], args.clean_flagged
         )
-        flagged = by_rules[mask] | (p_check[mask] >= thresholds[lang])
-        labels = y_check[mask]
+        flagged = by_rules[mask] | (p_train[mask] >= thresholds[lang])
+        labels = y_train[mask]
         print(
-            f"calibration {lang}: ROC AUC {roc_auc_score(labels, p_check[mask]):.3f}; rules and "
+            f"out-of-fold {lang}: ROC AUC {roc_auc_score(labels, p_train[mask]):.3f}; rules and "
             f"model flag {flagged[labels].mean():.3f} of offensive, {flagged[~labels].mean():.3f} "
             "of clean"
         )
     thresholds["other"] = max(thresholds.values())
     print(f"thresholds {thresholds}; Platt scale {scale:.3f} shift {shift:.3f}")
 
-    p_test = calibrated(x_test)
+    p_test = calibrated(model.decision_function(x_test @ ratios))
     for name, lang in zip(FILES, ("tr", "en"), strict=True):
         mask = np.array([r[0] == name for r in test])
         report(name, p_test[mask], y_test[mask], thresholds[lang])
