@@ -65,6 +65,29 @@ weighting and Platt scaling; before: 0.712 / 0.707, ROC AUC 0.866 / 0.871):
 (Splits by ``crc32(prefix + id) % 4`` are tied to :func:`validation`'s, CRC-32 being affine: the
 4 folds above, so made over all non-held-out rows, have the calibration split as one of them, and
 such a split of the fitting rows alone has an empty fold; the self-training folds use MD5.)
+
+Measured in the next round (4-fold out-of-fold on all non-held-out rows, C 0.3, Turkish flagged by
+rules and model together at 12% of clean ones; the features above: 0.716, ROC AUC 0.875):
+- More rows: 3, 4 and 8 folds (models on 2/3, 3/4, 7/8 of the training rows) give ROC AUC 0.871,
+  0.875, 0.878 (flagged 0.712, 0.716, 0.711: at a fixed share of clean rows the figure moves by
+  about a point by chance). Hence the shipped model on every training row. Simulated with one
+  fold as the held-out set: calibrating on one fold and fitting on two, 0.710 of offensive at
+  11.9% of clean; out-of-fold calibration and one model on all three folds, 0.715 at 11.7% (C
+  scaled) or 0.713 at 11.7% (C unchanged).
+- The misses: of the Turkish offensive training rows that neither rules nor model flag, no
+  insulting word recurs often enough to list (``abv``, "Allah belanı versin", 9 offensive and 3
+  clean rows, was added); the rest insult without an insulting word (irony, threats, "sözlerin
+  çöp"), or carry labels a reader would dispute.
+- Word vectors from Zemberek's bigram model (``scripts/zemberek_lm.py``): for its 100,000 most
+  frequent words, the positive PMI with the 1,500 most frequent words on either side, reduced
+  by SVD to 100 dimensions (neighbours make sense: ``salak`` → aptal, sapık, ahmak, gerizekalı).
+  Their k-means clusters (256, 1,024 and 4,096) as one more feature per word: 0.716, ROC AUC
+  0.877; the comment's summed vectors as 100 dense features: 0.716, ROC AUC 0.877. The model
+  already knows the words the language model would teach it.
+- The largest word weight of the comment beside the sum (max-pooling, so one bad word in a long
+  comment is not diluted): ROC AUC up to 0.878, flagged 0.703-0.714.
+- Pretrained Turkish models from PyPI with their weights in the package: none found (``sinkaf``
+  and ``spacyturk`` hold no weights; others download from a hub at run time).
 """
 
 from __future__ import annotations
@@ -184,7 +207,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "moderation")
     parser.add_argument("--C", type=float, default=0.3)
-    parser.add_argument("--clean-flagged", type=float, default=0.12)
+    # Half a point under the 12% target: on the ~5,000 clean held-out comments a share moves by
+    # about 0.45 points (one standard error) from the training rows' figure by chance alone.
+    parser.add_argument("--clean-flagged", type=float, default=0.115)
     args = parser.parse_args()
 
     rows = load(args.data)
