@@ -80,6 +80,23 @@ def test_hurtful_phrasing_goes_to_review_never_reject(text):
     assert severities(text, "hurtful") == {"review"}
 
 
+@pytest.mark.parametrize("text", ["@USER abv senin gibisine", "Abv, bir de utanmadan konuşuyor"])
+def test_the_abbreviated_curse_is_hurtful(text):
+    assert severities(text, "hurtful") == {"review"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This stout is 8% ABV and worth every penny",
+        "abvgd harfleriyle başlayan alfabe",
+        "Abvan köyünden selamlar",
+    ],
+)
+def test_words_and_units_that_only_look_like_the_abbreviated_curse_are_clean(text):
+    assert severities(text, "hurtful") == set()
+
+
 def test_hurtful_alone_never_rejects_the_comment():
     assert moderate("Yazıklar olsun, utanmıyor musunuz?").decision == "review"
 
