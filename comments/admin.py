@@ -156,6 +156,14 @@ class CommentAdmin(admin.ModelAdmin):
             announce([obj.article_id])
         super().save_model(request, obj, form, change)
 
+    def delete_model(self, request, obj):
+        announce([obj.article_id])  # after commit: its story's page no longer shows it
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        announce(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
+
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         spans = [(f["start"], f["end"]) for f in comment.findings if f.get("field") == "body"]
