@@ -3,8 +3,10 @@ import re
 from types import SimpleNamespace
 
 from crispy_forms.utils import render_crispy_form
-from django.urls import reverse
-from django.utils import translation
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -101,15 +103,38 @@ def approved_comments(article_id, csrf_token):
     if token == "NOTPROVIDED":  # no token to fill in: written for this page alone
         comments = APPROVED_UNDER(article_id=article_id)
         return len(comments), comment_list(comments, csrf_token)
-    template = comment_template(TOKEN_MARK)
+    template, shared = shared_template()
 
     def render():
         comments = APPROVED_UNDER(article_id=article_id)
         return len(comments), write_comments(comments, template)
 
-    shared = f"{template}\0{local_times.current().pieces}"
     count, html = list_cache.approved_list(article_id, shared, render)
     return count, fragments.fill(html, {TOKEN_MARK: token})
+
+
+_shared_templates = {}  # (language, script prefix, time zone) -> shared_template()
+
+
+def shared_template():
+    """``comment_template(TOKEN_MARK)`` for this language, address prefix and time zone,
+    made once per process, and what a kept list's HTML depends on besides its comments
+    (that template, the zone and the time format: ``list_cache`` keys the list by it)."""
+    key = (translation.get_language(), get_script_prefix(), timezone.get_current_timezone())
+    found = _shared_templates.get(key)
+    if found is None:
+        if len(_shared_templates) >= fragments.LIMIT:
+            _shared_templates.clear()
+        template = comment_template(TOKEN_MARK)
+        shared = "\0".join((template, str(key[2]), *local_times.current().pieces))
+        found = _shared_templates[key] = (template, shared)
+    return found
+
+
+@receiver(setting_changed)
+def forget_templates(setting, **kwargs):
+    if setting in fragments.RENDERING_SETTINGS:
+        _shared_templates.clear()
 
 
 # Where a list kept for every reader has the page's CSRF token: with a "<", which no escaped

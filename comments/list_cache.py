@@ -6,9 +6,9 @@ though that list changes only when a comment under the story is decided. So the 
 ``comment_section.comment_list`` writes it (with a mark where the page's CSRF token goes),
 is kept in the shared cache with how many comments it shows, under the story's *comment
 version*: a random token in the cache, replaced after commit whenever the story's comments
-are decided (``comments_decided``: the desk, the admin, bulk decisions, a comment approved
-at once, a report hiding one; and an approved comment saved or any comment deleted through
-the ORM, ``comment_changed``).
+are decided (``comments_decided``: the desk, the admin's actions and form, bulk decisions,
+a comment approved at once, a report hiding one, a comment deleted in the admin) or an
+existing or approved comment is saved through the ORM (``signals.comment_saved``).
 
 A request asks the cache for the version (one round trip; the list too when this process
 holds no copy of it) and uses the list kept under that version, or reads and writes the
@@ -17,14 +17,15 @@ committed in between has replaced that version, so a list read too early is neve
 Each process keeps the lists it used (``local_lists``), each with its version, so a
 popular story's 80 KB is not sent by the cache on every request.
 
-The key holds what the HTML depends on besides the comments: the language and time zone
-(the times, the report button), a digest of what every comment's HTML shares (the report
-form's address and label, the time format) and ``LIST_FORMAT`` (bumped when the HTML is
-written differently). ``COMMENT_LIST_CACHE_SECONDS`` (default 60; 0 turns it off) is how
-long a list is kept: the bound for what nothing announces (a bare ``update()`` or
-``bulk_create()``). It does not follow the page cache: with ``PAGE_CACHE_SECONDS=0`` every
-other part of a story page is rendered from nothing and its comments come from here. If
-the cache cannot be reached, the comments are read and written as if nothing were kept.
+The key holds a digest of what the HTML depends on besides the comments: what every
+comment's HTML shares in this language (the report form's address and label), the time
+zone and format, and ``LIST_FORMAT`` (bumped when the HTML is written differently).
+``COMMENT_LIST_CACHE_SECONDS`` (default 60; 0 turns it off) is how long a list and a
+version are kept: the bound for what nothing announces (a bare ``update()``,
+``bulk_create()`` or ``delete()``). It does not follow the page cache: with
+``PAGE_CACHE_SECONDS=0`` every other part of a story page is rendered from nothing and its
+comments come from here. If the cache cannot be reached, the comments are read and
+written as if nothing were kept.
 """
 
 import hashlib
@@ -35,7 +36,6 @@ from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.utils import timezone, translation
 
 from articles import page_cache
 
@@ -54,14 +54,19 @@ def version_key(article_id):
     return f"{VERSION_PREFIX}{article_id}"
 
 
-def list_key(article_id, shared_html):
-    """The list of this story as this page writes it: ``shared_html`` is what every comment's
-    HTML shares (the report form), written for this language."""
-    digest = hashlib.blake2b(
-        "\0".join((LIST_FORMAT, shared_html, str(timezone.get_current_timezone()))).encode(),
-        digest_size=12,
-    ).hexdigest()
-    return f"{LIST_PREFIX}{article_id}:{translation.get_language()}:{digest}"
+def list_key(article_id, shared):
+    """The list of this story as this page writes it: ``shared`` is what every comment's
+    HTML shares (the report form in this language, the time zone and format)."""
+    digest = _digests.get(shared)
+    if digest is None:
+        if len(_digests) >= 200:
+            _digests.clear()
+        text = f"{LIST_FORMAT}\0{shared}".encode()
+        digest = _digests[shared] = hashlib.blake2b(text, digest_size=12).hexdigest()
+    return f"{LIST_PREFIX}{article_id}:{digest}"
+
+
+_digests = {}  # what lists share -> its digest, for the key
 
 
 local_lists = page_cache.Remembered(limit=100)  # lists of up to ~100 KB: under 10 MB
