@@ -153,7 +153,7 @@ class CommentAdmin(admin.ModelAdmin):
         if "status" in form.changed_data or "moderation_reason" in form.changed_data:
             obj.moderated_by = request.user
             obj.moderated_at = timezone.now()
-            announce([obj.article_id])
+        # Saved: its story is announced after commit (``signals.comment_saved``).
         super().save_model(request, obj, form, change)
 
     def delete_model(self, request, obj):
