@@ -33,7 +33,7 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
@@ -98,7 +98,7 @@ def approved_list(article_id, shared_html, render):
     if version is not None:
         entry = (version, count, str(html))
         try:
-            cache.set(key, entry, settings.COMMENT_LIST_CACHE_SECONDS)
+            page_cache.set_many({key: entry}, settings.COMMENT_LIST_CACHE_SECONDS)
             local_lists.remember(key, entry)
         except Exception:
             logger.warning("comment list cache unavailable; list not kept", exc_info=True)
@@ -117,10 +117,9 @@ def kept_list(key):
 def current_version(versions):
     """The story's comment version, a new one if the cache has none (another server may
     have set one first: then theirs); None when the cache cannot be reached."""
-    backend = caches[DEFAULT_CACHE_ALIAS]
     try:
-        backend.add(versions, uuid.uuid4().hex, settings.COMMENT_LIST_CACHE_SECONDS)
-        return backend.get(versions)
+        new = uuid.uuid4().hex
+        return page_cache.add_or_get(versions, new, settings.COMMENT_LIST_CACHE_SECONDS)[1]
     except Exception:
         logger.warning("comment list cache unavailable; list not kept", exc_info=True)
         return None
