@@ -73,8 +73,9 @@ local_lists = page_cache.Remembered(limit=100)  # lists of up to ~100 KB: under 
 
 
 def approved_list(article_id, shared_html, render):
-    """``(count, html)`` of the story's approved comments: kept under the story's comment
-    version while it is current, else ``render()``'s (read and written now) and kept."""
+    """``(count, html)`` of the story's approved comments (``html`` as ``render`` gives it:
+    text, or its parts): kept under the story's comment version while it is current, else
+    ``render()``'s (read and written now) and kept."""
     if not enabled():
         return render()
     key, versions = list_key(article_id, shared_html), version_key(article_id)
@@ -96,7 +97,7 @@ def approved_list(article_id, shared_html, render):
         version = current_version(versions)
     count, html = render()  # read after the version: a later decision replaces it
     if version is not None:
-        entry = (version, count, str(html))
+        entry = (version, count, html)
         try:
             page_cache.set_many({key: entry}, settings.COMMENT_LIST_CACHE_SECONDS)
             local_lists.remember(key, entry)
