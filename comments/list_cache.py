@@ -42,8 +42,8 @@ from articles import page_cache
 logger = logging.getLogger(__name__)
 
 VERSION_PREFIX = "comments:v:"
-LIST_PREFIX = "comments:list:1:"  # 1: LIST_FORMAT, the (version, count, html) of a list
-LIST_FORMAT = "1"
+LIST_PREFIX = "comments:list:"
+LIST_FORMAT = "1"  # in the key: bumped when a list's HTML or its (version, count, html) change
 
 
 def enabled():
@@ -128,12 +128,12 @@ def current_version(versions):
 
 def renew(article_ids):
     """These stories' lists are out of date: each gets a new comment version."""
-    if not article_ids:
+    if not article_ids or not enabled():
         return
     try:
         cache.set_many(
             {version_key(pk): uuid.uuid4().hex for pk in article_ids},
-            settings.COMMENT_LIST_CACHE_SECONDS or None,
+            settings.COMMENT_LIST_CACHE_SECONDS,
         )
     except Exception:  # the cache is away: its lists expire on their own
         logger.warning("comment list cache unavailable; lists expire on their own", exc_info=True)
