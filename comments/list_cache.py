@@ -14,6 +14,9 @@ A request asks the cache for the version (one round trip; the list too when this
 holds no copy of it) and uses the list kept under that version, or reads and writes the
 comments and keeps them under the version it read *before* reading them: a decision
 committed in between has replaced that version, so a list read too early is never used.
+A story with no version yet gets one after its rows are read, only if none was set
+meanwhile (a decision sets one); lists of fewer than ``KEPT_FROM`` comments are not kept
+(the long tail: rendering them costs less than keeping them).
 Each process keeps the lists it used (``local_lists``), each with its version, so a
 popular story's 80 KB is not sent by the cache on every request.
 
@@ -70,6 +73,9 @@ _digests = {}  # what lists share -> its digest, for the key
 
 
 local_lists = page_cache.Remembered(limit=100)  # lists of up to ~100 KB: under 10 MB
+# Shorter lists are written from their rows each time: cheaper than keeping them (on the
+# long tail, a story's list is seldom asked for twice within COMMENT_LIST_CACHE_SECONDS).
+KEPT_FROM = 20
 
 
 def approved_list(article_id, shared_html, render):
@@ -93,9 +99,11 @@ def approved_list(article_id, shared_html, render):
         if entry is not copy:
             local_lists.remember(key, entry)
         return entry[1], entry[2]
-    if version is None:
-        version = current_version(versions)
     count, html = render()  # read after the version: a later decision replaces it
+    if count < KEPT_FROM:
+        return count, html
+    if version is None:
+        version = new_version(versions)
     if version is not None:
         entry = (version, count, html)
         try:
@@ -115,15 +123,17 @@ def kept_list(key):
         return None
 
 
-def current_version(versions):
-    """The story's comment version, a new one if the cache has none (another server may
-    have set one first: then theirs); None when the cache cannot be reached."""
+def new_version(versions):
+    """A new comment version for a story that had none when its rows were read, or None
+    when another was set since (a decision after the read sets one: that list is not
+    kept) or the cache cannot be reached."""
     try:
         new = uuid.uuid4().hex
-        return page_cache.add_or_get(versions, new, settings.COMMENT_LIST_CACHE_SECONDS)[1]
+        added, _kept = page_cache.add_or_get(versions, new, settings.COMMENT_LIST_CACHE_SECONDS)
     except Exception:
         logger.warning("comment list cache unavailable; list not kept", exc_info=True)
         return None
+    return new if added else None
 
 
 def renew(article_ids):

@@ -31,7 +31,7 @@ HOSTILE = [
 
 
 @pytest.fixture(params=["locmem", "redis"])
-def shared_cache(request, settings):
+def shared_cache(request, settings, monkeypatch):
     """The page cache off (every page rendered), the comment lists kept: in local memory,
     and in Redis as in production."""
     settings.PAGE_CACHE_SECONDS = 0
@@ -44,6 +44,7 @@ def shared_cache(request, settings):
             }
         }
     list_cache.local_lists.clear()
+    monkeypatch.setattr(list_cache, "KEPT_FROM", 0)  # the tests' short lists kept too
     yield request.param
     list_cache.local_lists.clear()
 
@@ -289,3 +290,13 @@ def test_comment_template_keeps_the_mark_for_the_token():
     template = comment_section.comment_template(comment_section.TOKEN_MARK)
     assert f'value="{comment_section.TOKEN_MARK}"' in template
     assert 'value="a&lt;b"' in comment_section.comment_template("a<b")
+
+
+def test_short_lists_are_written_each_time_and_long_ones_kept(shared_cache, story, monkeypatch):
+    monkeypatch.setattr(list_cache, "KEPT_FROM", 3)
+    url = story.get_absolute_url()
+    approve(story, ("Okur", "Bir."), ("Okur", "İki."))
+    assert [page_and_queries(url)[1] for _ in range(2)] == [1, 1]
+    approve(story, ("Okur", "Üç."), start=datetime(2026, 3, 2, tzinfo=UTC))
+    list_cache.renew([story.pk])  # as a decision would
+    assert [page_and_queries(url)[1] for _ in range(2)] == [1, 0]
