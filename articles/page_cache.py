@@ -324,17 +324,18 @@ def set_facts(found, facts, extra=()):
         return None
 
 
-def set_many(values):
-    """``cache.set_many(values, PAGE_CACHE_SECONDS)``. With django-redis: one ``MULTI`` in a
-    round trip of the page cache's own (:func:`round_trip`), the values encoded as
-    django-redis encodes them; its own pipeline cost about twice the CPU, on every page
-    rendered for the long tail."""
+def set_many(values, seconds=None):
+    """``cache.set_many(values, seconds or PAGE_CACHE_SECONDS)``. With django-redis: one
+    ``MULTI`` in a round trip of the page cache's own (:func:`round_trip`), the values
+    encoded as django-redis encodes them; its own pipeline cost about twice the CPU, on
+    every page rendered for the long tail."""
+    seconds = seconds or settings.PAGE_CACHE_SECONDS
     backend = caches[DEFAULT_CACHE_ALIAS]
     own = redis_client(backend)
     if own is None:
-        backend.set_many(values, settings.PAGE_CACHE_SECONDS)
+        backend.set_many(values, seconds)
         return
-    expiry = ("PX", settings.PAGE_CACHE_SECONDS * 1000)
+    expiry = ("PX", seconds * 1000)
     commands = [
         ("SET", backend.make_key(key), backend.client.encode(value), *expiry)
         for key, value in values.items()
@@ -342,18 +343,19 @@ def set_many(values):
     round_trip(own, [("MULTI",), *commands, ("EXEC",)], pack_once=False)
 
 
-def add_or_get(key, value, extra=()):
-    """``(True, value, replies)`` when ``value`` was kept at ``key`` for PAGE_CACHE_SECONDS
-    (the key was free), else ``(False, what the key holds, replies)``: with django-redis, one
-    round trip, the ``extra`` Redis commands in it (``replies``: theirs). Another cache
-    cannot take them: ``replies`` is then None."""
+def add_or_get(key, value, extra=(), seconds=None):
+    """``(True, value, replies)`` when ``value`` was kept at ``key`` for ``seconds`` (by
+    default PAGE_CACHE_SECONDS; the key was free), else ``(False, what the key holds,
+    replies)``: with django-redis, one round trip, the ``extra`` Redis commands in it
+    (``replies``: theirs). Another cache cannot take them: ``replies`` is then None."""
+    seconds = seconds or settings.PAGE_CACHE_SECONDS
     backend = caches[DEFAULT_CACHE_ALIAS]
     own = redis_client(backend)
     if own is None:
-        if backend.add(key, value, settings.PAGE_CACHE_SECONDS):
+        if backend.add(key, value, seconds):
             return True, value, None
         return False, backend.get(key), None
-    name, ms = backend.make_key(key), settings.PAGE_CACHE_SECONDS * 1000
+    name, ms = backend.make_key(key), seconds * 1000
     added, kept, *replies = round_trip(
         own,
         [("SET", name, backend.client.encode(value), "NX", "PX", ms), ("GET", name), *extra],

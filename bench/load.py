@@ -8,7 +8,9 @@ and Redis on loopback (scripts/services.sh) and calls this one, which
 2. serves the site under gunicorn (gunicorn.conf.py) with production settings; next
    to it the same settings with one bare view returning a fixed page as large as the
    article page (bench/floor_urls.py), the framework's floor; and the site once more
-   without the page cache (``PAGE_CACHE_SECONDS=0``), to show what rendering costs;
+   without the page cache (``PAGE_CACHE_SECONDS=0``), to show what rendering costs
+   (a story's approved comments still come from their own cache, comments/list_cache.py,
+   unless ``COMMENT_LIST_CACHE_SECONDS=0`` is in the environment);
 3. drives them with wrk at 16 and 64 connections, each page run followed by a floor
    run (the machine may be shared: each ratio compares neighbours in time): the
    article page of a popular story (100 approved comments), the same while an editor
@@ -680,9 +682,11 @@ def cpu_per_request(result):
 def report(rows, stories, seconds, pages, counter, post_statuses, comments_stored, **times):
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     workers = os.environ.get("WEB_CONCURRENCY", "default (2 x cores + 1)")
+    lists = os.environ.get("COMMENT_LIST_CACHE_SECONDS", "60")
     print()
     print(
         f"newsportal load bench: gunicorn {workers} workers, wrk -t2, {seconds} s a run, "
+        f"COMMENT_LIST_CACHE_SECONDS={lists} (also with the page cache off), "
         f"{os.cpu_count()} cores, load average at the start {times['load_before']}, "
         f"at the end {load}; "
         f"article page {pages['article']:,} B, home {pages['home']:,} B"

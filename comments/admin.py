@@ -153,8 +153,16 @@ class CommentAdmin(admin.ModelAdmin):
         if "status" in form.changed_data or "moderation_reason" in form.changed_data:
             obj.moderated_by = request.user
             obj.moderated_at = timezone.now()
-            announce([obj.article_id])
+        # Saved: its story is announced after commit (``signals.comment_saved``).
         super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        announce([obj.article_id])  # after commit: its story's page no longer shows it
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        announce(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):

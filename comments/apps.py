@@ -9,8 +9,15 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
-        from .models import Term
+        from . import list_cache
+        from .models import Comment, Term
+        from .signals import comment_saved, comments_decided
         from .terms import forget_terms
+
+        # The stories' approved comments, kept in the shared cache: renewed after each
+        # decision, and after any save of a comment but a new one that is not approved.
+        comments_decided.connect(list_cache.comments_decided, dispatch_uid="comment-lists")
+        post_save.connect(comment_saved, sender=Comment, dispatch_uid="comment-saved")
 
         # Word-list changes reach the engine on the next comment, without a restart.
         post_save.connect(forget_terms, sender=Term, dispatch_uid="terms-saved")

@@ -3,9 +3,11 @@ import re
 from types import SimpleNamespace
 
 from crispy_forms.utils import render_crispy_form
-from django.urls import reverse
-from django.utils import translation
-from django.utils.html import escape, format_html
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from jinja2 import pass_context
@@ -14,6 +16,7 @@ from articles import fragments, local_times
 from articles.page_cache import CSRF_HOLE
 from newsportal.prepared_reads import PreparedRead
 
+from . import list_cache
 from .forms import CommentForm
 from .highlight import highlight
 from .identity import signed_in_commenter
@@ -41,7 +44,7 @@ def comment_section(context, article):
     After a refused submission the view puts the bound form and the outcome in
     the context; they are shown with the reasons and the commenter's text.
     """
-    comments = APPROVED_UNDER(article_id=article.pk)
+    comment_count, comments_html = approved_comments(article.pk, context.get("csrf_token"))
     outcome = context.get("comment_outcome")
     request = context.get("request")
     commenter = signed_in_commenter(request) if request is not None else None
@@ -58,8 +61,8 @@ def comment_section(context, article):
         form = CommentForm(article=article, commenter=commenter)
     values = {
         "article": article,
-        "comments": comments,
-        "comments_html": comment_list(comments, context.get("csrf_token")),
+        "comment_count": comment_count,
+        "comments_html": comments_html,
         "comments_open": comments_are_open(article),
         "form": form,
         "form_html": (
@@ -92,6 +95,54 @@ datetime="{time_iso}">{time_shown}</time></p>
 PK_MARK = 987654321
 
 
+def approved_comments(article_id, csrf_token):
+    """``(count, html)`` of the story's approved comments (oldest first), each with its
+    report form: kept in the shared cache while no comment under the story is decided
+    (``list_cache``), with a mark for this page's CSRF token, filled in here."""
+    token = str(csrf_token or "NOTPROVIDED")
+    if token == "NOTPROVIDED":  # no token to fill in: written for this page alone
+        comments = APPROVED_UNDER(article_id=article_id)
+        return len(comments), comment_list(comments, csrf_token)
+    template, shared = shared_template()
+
+    def render():
+        comments = APPROVED_UNDER(article_id=article_id)
+        return len(comments), tuple(write_comments(comments, template).split(TOKEN_MARK))
+
+    # Kept split at the marks: joined with the token, not searched for them on each page.
+    count, parts = list_cache.approved_list(article_id, shared, render)
+    return count, mark_safe(escape(token).join(parts))  # noqa: S308 (escaped HTML)
+
+
+_shared_templates = {}  # (language, script prefix, time zone) -> shared_template()
+
+
+def shared_template():
+    """``comment_template(TOKEN_MARK)`` for this language, address prefix and time zone,
+    made once per process, and what a kept list's HTML depends on besides its comments
+    (that template, the zone and the time format: ``list_cache`` keys the list by it)."""
+    key = (translation.get_language(), get_script_prefix(), timezone.get_current_timezone())
+    found = _shared_templates.get(key)
+    if found is None:
+        if len(_shared_templates) >= fragments.LIMIT:
+            _shared_templates.clear()
+        template = comment_template(TOKEN_MARK)
+        shared = "\0".join((template, str(key[2]), *local_times.current().pieces))
+        found = _shared_templates[key] = (template, shared)
+    return found
+
+
+@receiver(setting_changed)
+def forget_templates(setting, **kwargs):
+    if setting in fragments.RENDERING_SETTINGS:
+        _shared_templates.clear()
+
+
+# Where a list kept for every reader has the page's CSRF token: with a "<", which no escaped
+# value (a name, a comment) can hold, so only the mark is replaced.
+TOKEN_MARK = "<np-comments-csrf-5a0f>"
+
+
 def comment_list(comments, csrf_token):
     """The comments' HTML, each with its report form.
 
@@ -104,14 +155,22 @@ def comment_list(comments, csrf_token):
     """
     if not comments:
         return ""
+    return write_comments(comments, comment_template(csrf_token))
+
+
+def comment_template(csrf_token):
+    """One comment's HTML for this page, with what every comment shares written in: a
+    ``str.format`` template of the comment's own values."""
     token = str(csrf_token or "NOTPROVIDED")
     csrf_input = (
         ""  # what {% csrf_token %} writes without a token
         if token == "NOTPROVIDED"
-        else format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+        else '<input type="hidden" name="csrfmiddlewaretoken" value="'
+        + (token if token == TOKEN_MARK else escape(token))
+        + '">'
     )
     report_url = escape(reverse("comments:report", args=[PK_MARK]))
-    page_html = COMMENT_HTML.format(
+    return COMMENT_HTML.format(
         pk="{pk}",
         name="{name}",
         time_iso="{time_iso}",
@@ -120,7 +179,12 @@ def comment_list(comments, csrf_token):
         report_url=literal(report_url).replace(str(PK_MARK), "{pk}"),
         csrf_input=literal(csrf_input),
         report=literal(escape(gettext("Report"))),
-    ).format
+    )
+
+
+def write_comments(comments, template):
+    """The comments written with ``comment_template``'s template, their values escaped."""
+    page_html = template.format
     iso_and_shown = local_times.current().iso_and_shown
     escaped_times = {}  # a time as shown -> escaped (a page's comments share days, minutes)
     written = []

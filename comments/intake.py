@@ -33,7 +33,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import decisions, identity, ratelimit
+from . import identity, ratelimit
 from .models import Ban, Comment, Commenter, DomainRule, normalise_email
 from .moderation import OFFENCE_RULES, moderate
 from .moderation.findings import decide
@@ -169,9 +169,7 @@ def receive(article, name, email, body, client, honeypot="", notify=False):
             status__in=[Comment.Status.HELD, Comment.Status.APPROVED]
         ).exists()
     )
-    comment.save()
-    if comment.status == Comment.Status.APPROVED:
-        decisions.announce([article.pk])  # its story's page shows it
+    comment.save()  # approved: its story's page shows it (``signals.comment_saved``)
     if first:
         identity.send_sign_in_link(comment.commenter, client.site_url)
     return Outcome(comment, reason, verdict=verdict, findings=findings)

@@ -331,6 +331,10 @@ READS_FLUSH_SECONDS = env_int("READS_FLUSH_SECONDS", 5)
 # a page may miss a change nothing announces (README: "What readers see at once").
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# A story's approved comments as HTML, kept in the shared cache under the story's comment
+# version (comments/list_cache.py), whether or not the page cache is on: how long, so the
+# longest a list may miss a change nothing announces. 0 turns it off.
+COMMENT_LIST_CACHE_SECONDS = env_int("COMMENT_LIST_CACHE_SECONDS", 60)
 # Signed-in commenters carry this cookie: their pages are never served from the page cache
 # nor stored in it (their comment form is filled in for them).
 COMMENTER_COOKIE_NAME = "commenter"

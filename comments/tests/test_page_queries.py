@@ -30,6 +30,7 @@ def add_comments(story, count):
 
 def test_article_page_queries_do_not_grow_with_comments(story, settings):
     settings.PAGE_CACHE_SECONDS = 0  # every request renders the page
+    settings.COMMENT_LIST_CACHE_SECONDS = 0  # and reads its comments (list_cache: no reads)
     add_comments(story, 2)
     few, _ = queries_for(story.get_absolute_url())
     add_comments(story, 198)
