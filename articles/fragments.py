@@ -17,7 +17,7 @@ new templates, translations, static files, URLs).
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.utils.html import escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 CSRF_MARK = "np-fragment-csrf-7c1e"
@@ -53,10 +53,11 @@ def render_once(key, render):
 
 
 def fill(html, values):
-    """The fragment with each mark replaced by its value, escaped (the fragment's own HTML
-    is the template's, escaped when rendered)."""
+    """The fragment with each mark replaced by its value, escaped unless safe (the
+    fragment's own HTML is the template's, escaped when rendered; a safe value is a page
+    cache's hole, ``page_cache.CSRF_HOLE``)."""
     for mark, value in values.items():
-        html = html.replace(mark, escape(value))
+        html = html.replace(mark, conditional_escape(value))
     return mark_safe(html)  # noqa: S308 (rendered HTML with escaped values)
 
 

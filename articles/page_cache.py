@@ -50,6 +50,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django_redis.exceptions import CompressorError
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,9 @@ VERSION_PREFIX = "pages:v:"
 FACTS_PREFIX = "pages:facts:"
 PAGE_PREFIX = "pages:3:"  # 3: (versions, parts, meta, stamp): a cache filled before lacks the stamp
 STAMP_PREFIX = "pages:stamp:"
-CSRF_HOLE = "np-csrf-hole-2f6c9d"
+# The holes hold a "<": written raw (safe strings), while any text a reader or commenter
+# sends is escaped, so it can never hold one and be filled in.
+CSRF_HOLE = SafeString("<np-csrf-hole-2f6c9d>")
 PAGE_PARAMETER = re.compile(r"(page=[0-9]{1,6})?")
 
 

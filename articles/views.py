@@ -11,6 +11,7 @@ from django.utils import formats, timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views import i18n as i18n_views
 from django.views.generic import (
@@ -258,7 +259,7 @@ def take_back_read(article_id):
 
 # Story ids by address, as this process last saw them (a few MB at most).
 known_story_ids = page_cache.Remembered(limit=200_000)
-READS_HOLE = "np-reads-hole-8d1e4a"
+READS_HOLE = SafeString("<np-reads-hole-8d1e4a>")  # with a "<", as page_cache.CSRF_HOLE
 
 
 class HomeView(ConditionalPageMixin, TemplateView):

@@ -7,7 +7,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from jinja2 import pass_context
@@ -100,7 +100,9 @@ def approved_comments(article_id, csrf_token):
     report form: kept in the shared cache while no comment under the story is decided
     (``list_cache``), with a mark for this page's CSRF token, filled in here."""
     token = str(csrf_token or "NOTPROVIDED")
-    if token == "NOTPROVIDED":  # no token to fill in: written for this page alone
+    if token in ("NOTPROVIDED", CSRF_HOLE):
+        # No token to fill in: written for this page alone; or for the page cache, which
+        # keeps the whole page (with the list) under a version every decision renews.
         comments = APPROVED_UNDER(article_id=article_id)
         return len(comments), comment_list(comments, csrf_token)
     template, shared = shared_template()
@@ -111,7 +113,7 @@ def approved_comments(article_id, csrf_token):
 
     # Kept split at the marks: joined with the token, not searched for them on each page.
     count, parts = list_cache.approved_list(article_id, shared, render)
-    return count, mark_safe(escape(token).join(parts))  # noqa: S308 (escaped HTML)
+    return count, mark_safe(conditional_escape(token).join(parts))  # noqa: S308 (escaped HTML)
 
 
 _shared_templates = {}  # (language, script prefix, time zone) -> shared_template()
@@ -166,7 +168,7 @@ def comment_template(csrf_token):
         ""  # what {% csrf_token %} writes without a token
         if token == "NOTPROVIDED"
         else '<input type="hidden" name="csrfmiddlewaretoken" value="'
-        + (token if token == TOKEN_MARK else escape(token))
+        + (token if token == TOKEN_MARK else conditional_escape(token))
         + '">'
     )
     report_url = escape(reverse("comments:report", args=[PK_MARK]))

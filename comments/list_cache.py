@@ -16,7 +16,8 @@ comments and keeps them under the version it read *before* reading them: a decis
 committed in between has replaced that version, so a list read too early is never used.
 A story with no version yet gets one after its rows are read, only if none was set
 meanwhile (a decision sets one); lists of fewer than ``KEPT_FROM`` comments are not kept
-(the long tail: rendering them costs less than keeping them).
+(the long tail: rendering them costs less than keeping them), nor are those of a page
+rendered for the page cache, which keeps the whole page (``comment_section``).
 Each process keeps the lists it used (``local_lists``), each with its version, so a
 popular story's 80 KB is not sent by the cache on every request.
 

@@ -198,6 +198,25 @@ def test_each_reader_gets_their_own_csrf_token_and_the_current_read_count(make_a
     assert post_comment_with(second, story, tokens[-1]).status_code == 302
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_comment_holding_the_holes_names_is_shown_as_typed(make_article, settings, cached):
+    """What a commenter types is escaped, so it never holds a hole (each has a "<") and the
+    page's token or read total is never written into it, cached page or not."""
+    settings.PAGE_CACHE_SECONDS = 60 if cached else 0
+    story = make_article()
+    typed = f"{page_cache.CSRF_HOLE} {views.READS_HOLE} np-csrf-hole-2f6c9d np-reads-hole-8d1e4a"
+    Comment.objects.create(
+        article=story, name=views.READS_HOLE, email="a@example.com", body=typed,
+        status=Comment.Status.APPROVED,
+    )  # fmt: skip
+    page(story.get_absolute_url())
+    html = page(story.get_absolute_url())
+    escaped = typed.replace("<", "&lt;").replace(">", "&gt;")
+    assert escaped in html
+    assert html.count("np-csrf-hole") == 2 and html.count("np-reads-hole") == 3
+    assert page_cache.CSRF_HOLE not in html and views.READS_HOLE not in html
+
+
 def post_comment_with(client, story, token):
     """The comment form sent by ``client`` with ``token``."""
     return client.post(
