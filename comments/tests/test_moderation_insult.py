@@ -362,6 +362,10 @@ def test_death_words_not_wished_on_people_are_clean(text):
         "Ölmeyi hak ediyorsun",
         "Umarım ailen ölür",
         "inşallah hepsi ölürler",
+        "İnşallah kanser olursun.",
+        "Umarım felç olur o adam",
+        "Kanser olasın.",
+        "Kör olasıca herif",
     ],
 )
 def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
@@ -388,6 +392,11 @@ def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
         "Umarım kimse ölmez",
         "İnşallah yarın güzel olur. Ölür müyüz bilmem",
         "Allahtan kimse ölmedi",
+        "Sigara içersen kanser olursun, bırak artık.",
+        "İnşallah kanser olursa erken teşhis edilir.",
+        "Umarım kimse kanser olmaz.",
+        "Kanser olasılığı yaşla artıyor.",
+        "İnşallah kör olan kedi iyileşir.",
     ],
 )
 def test_curses_on_things_and_wishes_of_good_are_clean(text):
