@@ -308,6 +308,10 @@ def rules(text):
         "I wish you were dead",
         "Treason, he should hang",
         "I hope your children starve",
+        "I hope you get run over by a bus",
+        "I hope you get hit by a truck",
+        "I hope they all get shot",
+        "I hope your kids get stabbed",
     ],
 )
 def test_death_wishes_aimed_at_people_are_hurtful(text):
@@ -342,6 +346,13 @@ def test_death_wishes_aimed_at_people_are_hurtful(text):
         "they should hang the flag higher",
         "I hope they die laughing at my jokes",
         "I hope the kids never starve",
+        "I hope you get to run the marathon",
+        "I hope you run the business well",
+        "I hope you hit the jackpot",
+        "I hope they get a shot at the title",
+        "I hope you get hit with good news",
+        "I hope nobody gets hit by the storm",
+        "Hope they get run out of the tournament early",
     ],
 )
 def test_death_words_not_wished_on_people_are_clean(text):
