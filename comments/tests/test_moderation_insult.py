@@ -54,13 +54,26 @@ def test_mention_near_an_insult_marks_it_aimed_but_only_sends_it_to_review():
         "Mal varlığı açıklandı",
         "Ayı yavrusu ormanda görüldü",
         "Pig farming in Iowa",
+        "Yazının müsveddesi masada kalmış.",  # a draft
+        "Kanun teklifinin müsveddesi sızdırıldı.",
+        "Müsvedde kağıdına not aldım.",
     ],
 )
 def test_words_that_insult_only_when_aimed_are_innocent_otherwise(text):
     assert not severities(text, "insult")
 
 
-@pytest.mark.parametrize("text", ["sen hayvansın", "seni hayvan", "you pig"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sen hayvansın",
+        "seni hayvan",
+        "you pig",
+        "Gazeteci müsveddesi seni.",
+        "Sen gazeteci müsveddesisin",
+        "adam müsveddesi bunlar",
+    ],
+)
 def test_words_that_insult_when_aimed_are_hit_when_aimed(text):
     assert severities(text, "insult")
 
