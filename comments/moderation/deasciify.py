@@ -135,10 +135,14 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     starts = [not inside_sentence(text, i, t) for i, t in enumerate(tokens)] + [True]
     titled = title_case(tokens)
     lines = _LINE_BREAK in text and not spaced_out(text, tokens)
+    handle_end = -1  # where the user name being read ends (@ahmet_yilmaz)
     for index, token in enumerate(tokens):
         raw = token.text.translate(_PLAIN_VOWELS)  # kiyâmet is looked up as kiyamet
-        if _retweeted_handle(text, tokens, index):
-            previous = None  # a user name (RT SocialKadin: ...), not words
+        if token.is_mention:
+            handle_end = token.end
+        elif _in_handle(text, handle_end, token) or _retweeted_handle(text, tokens, index):
+            handle_end = token.end
+            previous = None  # a user name (@ahmet_yilmaz, RT SocialKadin: ...), not words
             continue
         joined = token.is_hashtag or not raw.isalpha() or _JOINED_RE.search(raw) is not None
         if not token.is_mention and joined and raw.isascii():
@@ -198,6 +202,16 @@ def restore(text: str, tokens, names: dict[str, str] | None = None) -> tuple[str
     return "".join(parts), changes
 
 
+def _in_handle(text: str, handle_end: int, token) -> bool:
+    """Does the token go on the user name that ends at ``handle_end``, after an underscore
+    (``yilmaz`` of ``@ahmet_yilmaz``)?"""
+    return (
+        handle_end >= 0
+        and token.start > handle_end
+        and text[handle_end : token.start] == ("_" * (token.start - handle_end))
+    )
+
+
 def _retweeted_handle(text: str, tokens, index: int) -> bool:
     """Is the token the user name of a retweet as pasted, ``RT name:`` (the ``@`` dropped)?"""
     token = tokens[index]
@@ -222,14 +236,14 @@ _LETTER_NAMES.update({letter.upper(): name for letter, name in _LETTER_NAMES.ite
 
 def _read_by_letters(word: str) -> bool:
     """Is the word an abbreviation read letter by letter: two to five letters and no vowel
-    (``chp``, ``BJK``), or three to five capitals with a vowel first only (``ABD``, ``İBB``;
-    not ``NATO`` nor ``ODTÜ``, read as words, nor ``at``)?"""
+    (``chp``, ``BJK``), or two to five capitals with a vowel first only (``AB``, ``ABD``,
+    ``İBB``; not ``NATO`` nor ``ODTÜ``, read as words, nor ``at``)?"""
     if not (2 <= len(word) <= 5 and word.isalpha()):
         return False
     vowels = [ch in _VOWELS for ch in turkish_lower(word)]
     if not any(vowels):
         return word.isupper() or word.islower()
-    return len(word) >= 3 and word.isupper() and vowels[0] and not any(vowels[1:])
+    return word.isupper() and vowels[0] and not any(vowels[1:])
 
 
 #: Words of a text, and the share of them capitalised, for it to be written in title case.

@@ -21,7 +21,9 @@ Turkish mostly says the wish in the verb (``ölsün``, ``gebersin``): those are 
 ``hurtful.txt``. A wish word and the aorist of ``ölmek`` a few words on are one too
 (``umarım ailen ölür``, ``inşallah hepsi ölürler``), written with its Turkish letters: ASCII
 ``insallah olur`` is "hopefully it will be"; not ``ölürüm`` (``senin için ölürüm`` is love) nor
-``ölürse``.
+``ölürse``. So is a wish word and an illness said to befall someone (``inşallah kanser
+olursun``, ``umarım felç olur``), but not a condition (``kanser olursa``) nor a warning without a
+wish (``sigara içersen kanser olursun``).
 """
 
 from __future__ import annotations
@@ -132,6 +134,10 @@ def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
 _TURKISH_WISHES = frozenset({"insallah", "umarim", "dilerim"})
 _TURKISH_DEATH = "ölür"
 _TURKISH_NOT_DEATH = ("ölürüm", "ölürüz", "ölürse", "ölürsem", "ölürsek")
+#: Illnesses (folded) wished on someone with the aorist of olmak after them ("kanser olursun").
+_TURKISH_ILLNESSES = frozenset({"kanser", "felc", "kor"})
+_TURKISH_BECOME = "olur"
+_TURKISH_NOT_BECOME = ("olurum", "oluruz", "olursa", "olursam", "olursak")
 MAX_BEFORE_TURKISH_DEATH = 4
 
 
@@ -145,11 +151,20 @@ def _turkish_death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]
         for k in range(i + 1, min(len(words), i + 2 + MAX_BEFORE_TURKISH_DEATH)):
             if any(ch in _SENTENCE_BREAKS for ch in text[words[k - 1].end : words[k].start]):
                 break
-            norm = words[k].squeezed
-            if norm.startswith(_TURKISH_DEATH) and not norm.startswith(_TURKISH_NOT_DEATH):
+            if _is_death(words[k].squeezed) or (
+                words[k - 1].fold in _TURKISH_ILLNESSES and _is_becoming_ill(words[k].squeezed)
+            ):
                 found.append((i, k))
                 break
     return found
+
+
+def _is_death(word: str) -> bool:
+    return word.startswith(_TURKISH_DEATH) and not word.startswith(_TURKISH_NOT_DEATH)
+
+
+def _is_becoming_ill(word: str) -> bool:
+    return word.startswith(_TURKISH_BECOME) and not word.startswith(_TURKISH_NOT_BECOME)
 
 
 def _person_after(folds: list[str], wish: int, lists: DeathWishWords) -> int | None:

@@ -54,13 +54,26 @@ def test_mention_near_an_insult_marks_it_aimed_but_only_sends_it_to_review():
         "Mal varlığı açıklandı",
         "Ayı yavrusu ormanda görüldü",
         "Pig farming in Iowa",
+        "Yazının müsveddesi masada kalmış.",  # a draft
+        "Kanun teklifinin müsveddesi sızdırıldı.",
+        "Müsvedde kağıdına not aldım.",
     ],
 )
 def test_words_that_insult_only_when_aimed_are_innocent_otherwise(text):
     assert not severities(text, "insult")
 
 
-@pytest.mark.parametrize("text", ["sen hayvansın", "seni hayvan", "you pig"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sen hayvansın",
+        "seni hayvan",
+        "you pig",
+        "Gazeteci müsveddesi seni.",
+        "Sen gazeteci müsveddesisin",
+        "adam müsveddesi bunlar",
+    ],
+)
 def test_words_that_insult_when_aimed_are_hit_when_aimed(text):
     assert severities(text, "insult")
 
@@ -308,6 +321,10 @@ def rules(text):
         "I wish you were dead",
         "Treason, he should hang",
         "I hope your children starve",
+        "I hope you get run over by a bus",
+        "I hope you get hit by a truck",
+        "I hope they all get shot",
+        "I hope your kids get stabbed",
     ],
 )
 def test_death_wishes_aimed_at_people_are_hurtful(text):
@@ -342,6 +359,13 @@ def test_death_wishes_aimed_at_people_are_hurtful(text):
         "they should hang the flag higher",
         "I hope they die laughing at my jokes",
         "I hope the kids never starve",
+        "I hope you get to run the marathon",
+        "I hope you run the business well",
+        "I hope you hit the jackpot",
+        "I hope they get a shot at the title",
+        "I hope you get hit with good news",
+        "I hope nobody gets hit by the storm",
+        "Hope they get run out of the tournament early",
     ],
 )
 def test_death_words_not_wished_on_people_are_clean(text):
@@ -362,6 +386,10 @@ def test_death_words_not_wished_on_people_are_clean(text):
         "Ölmeyi hak ediyorsun",
         "Umarım ailen ölür",
         "inşallah hepsi ölürler",
+        "İnşallah kanser olursun.",
+        "Umarım felç olur o adam",
+        "Kanser olasın.",
+        "Kör olasıca herif",
     ],
 )
 def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
@@ -388,6 +416,11 @@ def test_turkish_death_wishes_and_curses_on_people_are_hurtful(text):
         "Umarım kimse ölmez",
         "İnşallah yarın güzel olur. Ölür müyüz bilmem",
         "Allahtan kimse ölmedi",
+        "Sigara içersen kanser olursun, bırak artık.",
+        "İnşallah kanser olursa erken teşhis edilir.",
+        "Umarım kimse kanser olmaz.",
+        "Kanser olasılığı yaşla artıyor.",
+        "İnşallah kör olan kedi iyileşir.",
     ],
 )
 def test_curses_on_things_and_wishes_of_good_are_clean(text):

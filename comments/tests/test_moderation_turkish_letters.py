@@ -460,6 +460,9 @@ def restored_text(ascii_text):
         ("BJK nin gunahi ne", "BJK nin günahı ne"),  # ke, typed apart
         ("ABD'ye gitti", "ABD'ye gitti"),  # de
         ("TBMM'de kabul edildi", "TBMM'de kabul edildi"),  # me
+        ("AB'nin aciklamasi", "AB'nin açıklaması"),  # be: two capitals, a vowel first
+        ("AP'nin karari", "AP'nin kararı"),  # pe
+        ("Ab'in evi", "Ab'ın evi"),  # not in capitals: a word
         ("at mi kosturuyor", "at mı koşturuyor"),  # a word, not an abbreviation
         ("NATO'nun zirvesi", "NATO'nun zirvesi"),  # read as a word
         # A circumflexed vowel is its plain vowel to the suffix after it.
@@ -623,9 +626,14 @@ def test_a_capital_after_spaces_is_never_a_sure_missing_letter():
         # RT without a name and a colon is a word as any other.
         ("RT yapalim, cok guzel bir yazi", "RT yapalım, çok güzel bir yazı"),
         ("Erdogan: cok guzel bir gun", "Erdoğan: çok güzel bir gün"),
+        # A mention's parts after an underscore are its name too.
+        ("@ahmet_yilmaz bu haberi gormustun", "@ahmet_yilmaz bu haberi görmüştün"),
+        ("@ali__sahin_06 cok dogru", "@ali__sahin_06 çok doğru"),
+        # An underscore outside a mention joins no name.
+        ("@ahmet _yilmaz cok dogru", "@ahmet _yılmaz çok doğru"),
     ],
 )
-def test_the_user_name_of_a_retweet_is_left_alone(ascii_text, restored):
+def test_the_user_name_of_a_retweet_or_a_mention_is_left_alone(ascii_text, restored):
     assert restored_text(ascii_text) == restored
 
 
