@@ -109,9 +109,10 @@ def approved_comments(article_id, csrf_token):
 
     def render():
         comments = APPROVED_UNDER(article_id=article_id)
-        return len(comments), tuple(write_comments(comments, template).split(TOKEN_MARK))
+        return len(comments), tuple(write_comments(comments, template).split(CSRF_HOLE))
 
-    # Kept split at the marks: joined with the token, not searched for them on each page.
+    # Kept split at the page cache's CSRF hole (it holds a "<", which no escaped name or
+    # comment can): joined with the token, not searched for on each page.
     count, parts = list_cache.approved_list(article_id, shared, render)
     return count, mark_safe(conditional_escape(token).join(parts))  # noqa: S308 (escaped HTML)
 
@@ -120,7 +121,7 @@ _shared_templates = {}  # (language, script prefix, time zone) -> shared_templat
 
 
 def shared_template():
-    """``comment_template(TOKEN_MARK)`` for this language, address prefix and time zone,
+    """``comment_template(CSRF_HOLE)`` for this language, address prefix and time zone,
     made once per process, and what a kept list's HTML depends on besides its comments
     (that template, the zone and the time format: ``list_cache`` keys the list by it)."""
     key = (translation.get_language(), get_script_prefix(), timezone.get_current_timezone())
@@ -128,7 +129,7 @@ def shared_template():
     if found is None:
         if len(_shared_templates) >= fragments.LIMIT:
             _shared_templates.clear()
-        template = comment_template(TOKEN_MARK)
+        template = comment_template(CSRF_HOLE)
         shared = "\0".join((template, str(key[2]), *local_times.current().pieces))
         found = _shared_templates[key] = (template, shared)
     return found
@@ -138,11 +139,6 @@ def shared_template():
 def forget_templates(setting, **kwargs):
     if setting in fragments.RENDERING_SETTINGS:
         _shared_templates.clear()
-
-
-# Where a list kept for every reader has the page's CSRF token: with a "<", which no escaped
-# value (a name, a comment) can hold, so only the mark is replaced.
-TOKEN_MARK = "<np-comments-csrf-5a0f>"
 
 
 def comment_list(comments, csrf_token):
@@ -168,7 +164,7 @@ def comment_template(csrf_token):
         ""  # what {% csrf_token %} writes without a token
         if token == "NOTPROVIDED"
         else '<input type="hidden" name="csrfmiddlewaretoken" value="'
-        + (token if token == TOKEN_MARK else conditional_escape(token))
+        + conditional_escape(token)  # the page cache's hole is written as it is
         + '">'
     )
     report_url = escape(reverse("comments:report", args=[PK_MARK]))
