@@ -38,18 +38,25 @@ RENDERING_SETTINGS = {
     "USE_I18N",
 }
 
-_rendered = {}
+_made = {}  # key -> what was made for it in this process
+
+
+def made_once(key, make):
+    """What ``make()`` returns, made the first time this key is asked for and kept in this
+    process (as a fragment is: forgotten with the settings pages are rendered with). The
+    key's first item names what it is for; the value is shared: not to be changed."""
+    value = _made.get(key)
+    if value is None:
+        if len(_made) >= LIMIT:
+            _made.clear()
+        value = _made[key] = make()
+    return value
 
 
 def render_once(key, render):
     """The HTML ``render()`` returns (a template's output, safe to show), rendered the first
     time this key is asked for."""
-    html = _rendered.get(key)
-    if html is None:
-        if len(_rendered) >= LIMIT:
-            _rendered.clear()
-        html = _rendered[key] = mark_safe(render())  # noqa: S308 (rendered HTML)
-    return html
+    return made_once(key, lambda: mark_safe(render()))  # noqa: S308 (rendered HTML)
 
 
 def fill(html, values):
@@ -64,4 +71,4 @@ def fill(html, values):
 @receiver(setting_changed)
 def forget_fragments(setting, **kwargs):
     if setting in RENDERING_SETTINGS:
-        _rendered.clear()
+        _made.clear()

@@ -3,8 +3,6 @@ import re
 from types import SimpleNamespace
 
 from crispy_forms.utils import render_crispy_form
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.html import conditional_escape, escape
@@ -117,28 +115,19 @@ def approved_comments(article_id, csrf_token):
     return count, mark_safe(conditional_escape(token).join(parts))  # noqa: S308 (escaped HTML)
 
 
-_shared_templates = {}  # (language, script prefix, time zone) -> shared_template()
-
-
 def shared_template():
     """``comment_template(CSRF_HOLE)`` for this language, address prefix and time zone,
-    made once per process, and what a kept list's HTML depends on besides its comments
-    (that template, the zone and the time format: ``list_cache`` keys the list by it)."""
-    key = (translation.get_language(), get_script_prefix(), timezone.get_current_timezone())
-    found = _shared_templates.get(key)
-    if found is None:
-        if len(_shared_templates) >= fragments.LIMIT:
-            _shared_templates.clear()
+    made once per process (``fragments.made_once``), and what a kept list's HTML depends on
+    besides its comments (that template, the zone and the time format: ``list_cache`` keys
+    the list by it)."""
+    zone = timezone.get_current_timezone()
+
+    def make():
         template = comment_template(CSRF_HOLE)
-        shared = "\0".join((template, str(key[2]), *local_times.current().pieces))
-        found = _shared_templates[key] = (template, shared)
-    return found
+        return template, "\0".join((template, str(zone), *local_times.current().pieces))
 
-
-@receiver(setting_changed)
-def forget_templates(setting, **kwargs):
-    if setting in fragments.RENDERING_SETTINGS:
-        _shared_templates.clear()
+    key = ("comment template", translation.get_language(), get_script_prefix(), zone)
+    return fragments.made_once(key, make)
 
 
 def comment_list(comments, csrf_token):
