@@ -338,7 +338,7 @@ class Context:
 
     def reported(self, hit: Hit) -> bool:
         """Is the hit quoted as someone else's words: inside quotation marks, with a word that
-        reports speech earlier in its sentence ('The minister called them "idiots"', 'The word
+        reports speech among the few words before the quotation ('The minister called them "idiots"', 'The word
         "bastard" once meant...')? A commenter quoting is not the commenter swearing."""
         text = self.text
         start = max(text.rfind(ch, 0, hit.start) for ch in _SENTENCE_BREAKS)
@@ -352,13 +352,9 @@ class Context:
         )
         if not any(ch in text[hit.end : stop] for ch in _CLOSING_QUOTES):
             return False
-        quote = max(before.rfind(ch) for ch in _OPENING_QUOTES)
-        lead = before[:quote]
-        return any(
-            word.fold in _REPORTING
-            for word in self.words
-            if start < word.start and word.end <= start + 1 + len(lead)
-        )
+        quote = start + 1 + max(before.rfind(ch) for ch in _OPENING_QUOTES)
+        lead = [word for word in self.words if start < word.start and word.end <= quote]
+        return any(word.fold in _REPORTING for word in lead[-_REPORTING_REACH:])
 
     def _sentence_break(self, index: int, hit: Hit) -> bool:
         word = self.words[index]
@@ -394,6 +390,7 @@ def _capitalised(word: str) -> bool:
 _APOSTROPHES = frozenset("'’")
 _SENTENCE_BREAKS = ".!?\n"
 _OPENING_QUOTES = '"“”«»'
+_REPORTING_REACH = 4  # words before the quotation: 'called his colleague a "moron"'
 _CLOSING_QUOTES = '"“”«»'
 #: Words that report someone else's words before a quotation (see Context.reported).
 _REPORTING = frozenset(

@@ -47,7 +47,7 @@ _WATCHING = frozenset({"see", "watch"})
 _BEFORE_DEATH = frozenset(
     "all both whole will would could should just and of get gets got to go ll d s re were was "
     "be then already soon slowly painfully horribly too also really finally fucking drop one "
-    "day eventually love loves know care about lined up rounded taken out dragged".split()
+    "day eventually love loves lined up rounded taken out dragged".split()
 )
 _PASSIVE = frozenset("get gets got getting be been being is are was were".split())
 #: Between a passive and its death word: "be lined up and shot", "get dragged out and hanged".
