@@ -338,8 +338,9 @@ class Context:
 
     def reported(self, hit: Hit) -> bool:
         """Is the hit quoted as someone else's words: inside quotation marks, with a word that
-        reports speech among the few words before the quotation ('The minister called them "idiots"', 'The word
-        "bastard" once meant...')? A commenter quoting is not the commenter swearing."""
+        reports speech among the few words before the quotation ('The minister called them
+        "idiots"', 'The word "bastard" once meant...')? A commenter quoting is not the
+        commenter swearing."""
         text = self.text
         start = max(text.rfind(ch, 0, hit.start) for ch in _SENTENCE_BREAKS)
         before = text[start + 1 : hit.start]
