@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from operator import attrgetter
 
 from .deasciify import Change, inside_sentence, restore
@@ -244,7 +245,7 @@ class Context:
     def _own_words(self, hits: list[Hit]) -> list[Hit]:
         """The hits that are the commenter's own words: not quoted as reported speech (see
         :meth:`reported`), unless a slur."""
-        if not any(ch in self.text for ch in _OPENING_QUOTES):
+        if not any(ch in self.text for ch in _QUOTES):
             return hits
         return [hit for hit in hits if hit.entry.slur or not self.reported(hit)]
 
@@ -338,24 +339,26 @@ class Context:
 
     def reported(self, hit: Hit) -> bool:
         """Is the hit quoted as someone else's words: inside quotation marks, with a word that
-        reports speech among the few words before the quotation ('The minister called them
-        "idiots"', 'The word "bastard" once meant...')? A commenter quoting is not the
-        commenter swearing."""
+        reports speech among the few words before or after the quotation ('The minister called
+        them "idiots"', 'The word "bastard" once meant...', '"Go to hell," the protester
+        shouted')? A commenter quoting is not the commenter swearing."""
         text = self.text
-        start = max(text.rfind(ch, 0, hit.start) for ch in _SENTENCE_BREAKS)
-        before = text[start + 1 : hit.start]
-        opened = sum(before.count(ch) for ch in _OPENING_QUOTES)
-        if opened % 2 == 0:  # outside quotes (a straight quote opens and closes alike)
-            return False
+        start = max(text.rfind(ch, 0, hit.start) for ch in _SENTENCE_BREAKS) + 1
+        before = text[start : hit.start]
+        if sum(before.count(ch) for ch in _QUOTES) % 2 == 0:
+            return False  # outside quotes (a straight quote opens and closes alike)
+        opening = start + max(before.rfind(ch) for ch in _QUOTES)
+        closing = min((i for i in map(text.find, _QUOTES, repeat(hit.end)) if i >= 0), default=-1)
+        if closing < 0 or any(ch in _SENTENCE_BREAKS for ch in text[hit.end : closing - 1]):
+            return False  # the quotation may end with its own "!" or "."
         stop = min(
-            (i for i in (text.find(ch, hit.end) for ch in _SENTENCE_BREAKS) if i >= 0),
+            (i for i in map(text.find, _SENTENCE_BREAKS, repeat(closing)) if i >= 0),
             default=len(text),
         )
-        if not any(ch in text[hit.end : stop] for ch in _CLOSING_QUOTES):
-            return False
-        quote = start + 1 + max(before.rfind(ch) for ch in _OPENING_QUOTES)
-        lead = [word for word in self.words if start < word.start and word.end <= quote]
-        return any(word.fold in _REPORTING for word in lead[-_REPORTING_REACH:])
+        words = self.words
+        lead = [w for w in words if start <= w.start and w.end <= opening][-_REPORTING_REACH:]
+        tail = [w for w in words if closing < w.start and w.end <= stop][:_REPORTING_REACH]
+        return any(word.fold in _REPORTING for word in (*lead, *tail))
 
     def _sentence_break(self, index: int, hit: Hit) -> bool:
         word = self.words[index]
@@ -390,9 +393,8 @@ def _capitalised(word: str) -> bool:
 
 _APOSTROPHES = frozenset("'’")
 _SENTENCE_BREAKS = ".!?\n"
-_OPENING_QUOTES = '"“”«»'
-_REPORTING_REACH = 4  # words before the quotation: 'called his colleague a "moron"'
-_CLOSING_QUOTES = '"“”«»'
+_QUOTES = '"“”«»'
+_REPORTING_REACH = 4  # words before or after a quotation: 'called his colleague a "moron"'
 #: Words that report someone else's words before a quotation (see Context.reported).
 _REPORTING = frozenset(
     "called calling calls dubbed branded labelled labeled described describing said says "
