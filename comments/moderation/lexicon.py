@@ -17,7 +17,8 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
 Matching is tolerant of text typed without Turkish letters: ``gerizekali`` matches
 ``gerizekalı``, but a Turkish letter in the text must be the same in the entry, so ``sıkıntı``
 never matches the stem ``sik``. An allow-list entry that matches at least as much of a word as a
-bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``).
+bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``); a phrase of the allow-list
+(``blue tit*``, ``whore of babylon``) clears every hit that lies inside it.
 """
 
 from __future__ import annotations
