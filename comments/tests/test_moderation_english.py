@@ -201,6 +201,9 @@ def test_slurs_on_peoples_are_rejected(text):
         "Pakistan beat India in the cricket",
         "The effect of the policy is unclear",
         "Cretaceous fossils were found near the coast",
+        "Lunch at Fook Wah Restaurant was great",
+        "The lorry hit a bollard outside the station",
+        "Ships must give way to the right, the shipping rules say",
     ],
 )
 def test_near_misses_of_the_new_words_are_clean(text):
