@@ -12,11 +12,13 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
     damn ; review        a severity other than the file's default
     dick ; name          also a name: not counted written as a name (``Dick Cheney``, ``Dick's``)
+    kike ; slur          a slur on people: counts even quoted as someone else's words
 
 Matching is tolerant of text typed without Turkish letters: ``gerizekali`` matches
 ``gerizekalı``, but a Turkish letter in the text must be the same in the entry, so ``sıkıntı``
 never matches the stem ``sik``. An allow-list entry that matches at least as much of a word as a
-bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``).
+bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``); a phrase of the allow-list
+(``blue tit*``, ``whore of babylon``) clears every hit that lies inside it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Entry:
     aimed_only: bool = False  # counts only when aimed at someone ("hayvan", "pig")
     soft: bool = False  # rejected only when aimed at someone, reviewed otherwise ("shit")
     name: bool = False  # also a name: not counted when written as one ("Dick Cheney", "Ahmet Sik")
+    slur: bool = False  # a slur on people: counts even quoted as reported speech
     source: str = ""  # the line it came from, for the admin and for debugging
 
     @property
@@ -65,7 +68,7 @@ def parse_entry(line: str) -> Entry | None:
         return None
     body, _, options = line.partition(";")
     severity = lang = None
-    aimed_only = soft = name = False
+    aimed_only = soft = name = slur = False
     for option in options.replace(",", " ").split():
         if option in ("reject", "review"):
             severity = option
@@ -77,6 +80,8 @@ def parse_entry(line: str) -> Entry | None:
             soft = True
         elif option == "name":
             name = True
+        elif option == "slur":
+            slur = True
         else:
             raise ValueError(f"unknown lexicon option {option!r} in {line!r}")
     words = []
@@ -90,7 +95,7 @@ def parse_entry(line: str) -> Entry | None:
         words.append(Word(stem, fold(stem), prefix, strict))
     if not words:
         return None
-    return Entry(tuple(words), severity, lang, aimed_only, soft, name, body.strip())
+    return Entry(tuple(words), severity, lang, aimed_only, soft, name, slur, body.strip())
 
 
 def _word_matches(word: Word, norm: str, folded: str) -> bool:
