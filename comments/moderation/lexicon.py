@@ -321,7 +321,7 @@ def _read_list(path: str) -> tuple[Entry, ...]:
 
 
 # A final p, ç, k of a word of two syllables or more softens before a vowel (ahmak → ahmağı,
-# kitap → kitabı, ağaç → ağacı; after n, k becomes g: denk → dengi); one-syllable words keep it
+# kitap → kitabı, ağaç → ağacı; after n, k becomes g: ahenk → ahengi); one-syllable words keep it
 # (sik → sike, kıt → kıtı), as do most loans ending in t (devlet → devleti), left out.
 _SOFTENED = {"p": "b", "ç": "c", "k": "ğ"}
 _VOWELS = frozenset("aeıioöuü")
