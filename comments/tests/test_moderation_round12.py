@@ -110,6 +110,7 @@ def test_near_misses_of_the_dot_mask(text):
     "text",
     [
         "Sen ölsen kimse ağlamaz.",
+        "Sen olsen kimse aglamaz.",
         "Ölseniz de kurtulsak sizden.",
         "Keşke hiç doğmasaydın.",
         "Annen seni doğurduğuna pişmandır.",
@@ -138,6 +139,7 @@ def test_curses_said_to_the_reader_are_hurtful(text):
         "Ölsem de bu fikrimden vazgeçmem.",
         "Keşke o gün hiç doğmasaydı dedi annesi.",
         "Mary-Kate Olsen yeni bir moda markası kurdu.",
+        "Olsen kardeşler yeni film çekti.",  # the writer types "ö": without it, a name
         "Kahrolsun terör, kahrolsun savaş.",
         "Başına gelenleri anlatırken gözyaşlarını tutamadı.",
         "Yerin altındaki su kaynakları tükeniyor.",
@@ -224,3 +226,8 @@ def test_unbelievers_named_with_a_slur_noun_or_cursed_are_insulted(text):
 )
 def test_near_misses_of_the_unbelievers(text):
     assert not rules(text) & {"insult", "hurtful", "belief_attack"}
+
+
+def test_a_name_typed_without_the_swear_words_letters_by_a_writer_who_types_them_is_a_name():
+    assert "profanity" not in rules("Amina güzel bir isim, kızıma koyacağım.")
+    assert "profanity" in rules("Amına koyayım.")
