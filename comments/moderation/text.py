@@ -70,7 +70,7 @@ _SQUEEZE_RE = re.compile(r"(.)\1{2,}")
 # letters, a dot, two or more small letters, with no space ("S.Kaya" is an initial and a name,
 # "geldi.sonra" a missing space: its masked form matches no word of the lists).
 _DOT_MASK_RE = re.compile(r"([^\W\d_]{1,3})\.([a-zçğıöşü]{2,})(?![^\W_]|\.[^\W\d_])")
-_DOT_HINT = re.compile(r"(?<=[^\W\d_])\.(?=[a-zçğıöşü]{2})")
+_DOT_HINT = re.compile(r"\.(?=[a-zçğıöşü]{2})")  # (a letter before it is checked after)
 
 
 @lru_cache(maxsize=65536)
@@ -207,6 +207,8 @@ def split_letter_tokens(text: str) -> list[Token]:
         tokens.append(make_token(start, letters, end=end, joined=True))
     for hint in _DOT_HINT.finditer(text):
         first = hint.start()
+        if first == 0 or not text[first - 1].isalpha():
+            continue
         while first > 0 and hint.start() - first < 4 and text[first - 1].isalpha():
             first -= 1
         if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "._"):
