@@ -231,3 +231,66 @@ def test_near_misses_of_the_unbelievers(text):
 def test_a_name_typed_without_the_swear_words_letters_by_a_writer_who_types_them_is_a_name():
     assert "profanity" not in rules("Amina güzel bir isim, kızıma koyacağım.")
     assert "profanity" in rules("Amına koyayım.")
+
+
+# --- A second batch: threats and death said to the reader, a people called a plague on the
+# world, a faith called violent, "ananın amı", "sg lan".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seni öldüreceğim.",
+        "Sizi öldürürüm hepinizi.",
+        "Ölmen lazım senin.",
+        "Sana ölüm bile az.",
+        "Senin ölümünü görmek isterim.",
+        "Allah cezanı versin.",
+        "Cehennemin dibine git.",
+        "Allah seni kör etsin.",
+    ],
+)
+def test_threats_and_death_said_to_the_reader_are_hurtful(text):
+    assert severities(text, "hurtful") == {"review"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bu sıcak seni öldürecek, dikkat et.",  # the weather's, not the writer's
+        "Sigara içmek seni yavaş yavaş öldürür.",
+        "Cehennem sıcakları geri geliyor.",
+        "Ölüm orucu tutan mahkumun sağlık durumu kötüleşiyor.",
+        "Mahkeme cezasını verdi, dosya kapandı.",
+    ],
+)
+def test_near_misses_of_the_threats(text):
+    assert "hurtful" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Yahudiler dünyanın başına bela.", "İslam şiddet dinidir, yasaklanmalı."]
+)
+def test_a_faith_called_a_plague_or_violent_is_a_belief_attack(text):
+    assert "belief_attack" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kilisenin çatısı çöktü, cemaatin başına bela oldu.",
+        "Müslüman ülkelerde kadına şiddet dini liderlerce kınandı.",
+    ],
+)
+def test_near_misses_of_the_plague_and_violence(text):
+    assert "belief_attack" not in rules(text)
+
+
+@pytest.mark.parametrize("text", ["Ananın amı.", "Sg lan buradan."])
+def test_more_swearing_is_hit(text):
+    assert "profanity" in rules(text)
+
+
+@pytest.mark.parametrize("text", ["SG ile görüştük.", "Ami Ayalon İsrail'in eski bakanıdır."])
+def test_near_misses_of_the_new_swearing(text):
+    assert "profanity" not in rules(text)
