@@ -10,7 +10,16 @@ from operator import attrgetter
 from .deasciify import Change, inside_sentence, restore
 from .language import EN
 from .lexicon import Entry, Lexicon, Match, Matcher, WordTable
-from .text import Token, fold, forms, make_token, split_letter_tokens, tokenize, url_spans
+from .text import (
+    Token,
+    fold,
+    forms,
+    has_turkish_letters,
+    make_token,
+    split_letter_tokens,
+    tokenize,
+    url_spans,
+)
 
 _TEXT = attrgetter("text")
 
@@ -212,7 +221,8 @@ class Context:
         (``Ahmet Sik'in``: Turkish spelling puts the apostrophe after names alone); a word the
         entry marks as also a name (``; name``) is one when capitalised beside another
         capitalised word (``Dick Cheney``, ``Moby Dick``, ``Amina Mohammed``; not ``Amına``,
-        typed with the entry's Turkish letters) or before any apostrophe suffix."""
+        typed with the entry's Turkish letters) or before any apostrophe suffix, or capitalised
+        without the entry's Turkish letters in a text that has them (``Olsen kardeşler``)."""
         words, text = self.words, self.text
         token = words[index]
         if token.joined or not _capitalised(token.text):
@@ -227,6 +237,8 @@ class Context:
             return (
                 False  # typed with the entry's Turkish letters: the swear word (Amına, not Amina)
             )
+        if not stem.isascii() and has_turkish_letters(text):
+            return True  # typed without them by a writer who types them: the name (Olsen)
         for other in (index - 1, index + 1):
             if 0 <= other < len(words) and _capitalised(words[other].text):
                 start, stop = sorted((words[other], token), key=lambda t: t.start)

@@ -325,6 +325,40 @@ def _read_list(path: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+# A final p, ç, k of a word of two syllables or more softens before a vowel (ahmak → ahmağı,
+# kitap → kitabı, ağaç → ağacı; after n, k becomes g: ahenk → ahengi); one-syllable words keep it
+# (sik → sike, kıt → kıtı), as do most loans ending in t (devlet → devleti), left out.
+_SOFTENED = {"p": "b", "ç": "c", "k": "ğ"}
+_VOWELS = frozenset("aeıioöuü")
+
+
+def with_softened(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """The entries, and for each whose last word is a stem of two syllables or more ending in
+    p, ç or k (``ahmak*``) the same entry on the softened stem (``ahmağ*``, for ``ahmağı``);
+    not for words that count only when aimed (``köpek``: ``senin köpeğin`` is a pet)."""
+    entries = tuple(entries)
+    known = {entry.words for entry in entries}
+    extra = []
+    for entry in entries:
+        last = entry.words[-1]
+        stem = last.stem
+        if not last.prefix or stem[-1:] not in _SOFTENED or entry.lang == "en":
+            continue
+        if entry.aimed_only:  # "senin köpeğin" is the reader's dog
+            continue
+        if not stem.isalpha() or stem.endswith("ck"):  # English (peacock, motherfuck)
+            continue
+        if sum(ch in _VOWELS for ch in stem) < 2:
+            continue
+        soft = "g" if stem.endswith("nk") else _SOFTENED[stem[-1]]
+        word = replace(last, stem=stem[:-1] + soft, folded=fold(stem[:-1] + soft))
+        words = (*entry.words[:-1], word)
+        if words not in known:
+            known.add(words)
+            extra.append(replace(entry, words=words))
+    return entries + tuple(extra)
+
+
 def parse_terms(terms: Iterable[str]) -> tuple[Entry, ...]:
     return tuple(e for e in (parse_entry(t) for t in sorted(terms)) if e is not None)
 
@@ -363,12 +397,12 @@ class Lexicon:
     @classmethod
     def from_directory(cls, directory: Path = LEXICON_DIR) -> Lexicon:
         return cls(
-            profanity=Matcher(read_list("profanity", directory)),
-            allowed=Matcher(read_list("allowed", directory)),
-            insult=Matcher(read_list("insult", directory)),
-            hurtful=Matcher(read_list("hurtful", directory)),
+            profanity=Matcher(with_softened(read_list("profanity", directory))),
+            allowed=Matcher(with_softened(read_list("allowed", directory))),
+            insult=Matcher(with_softened(read_list("insult", directory))),
+            hurtful=Matcher(with_softened(read_list("hurtful", directory))),
             belief=Matcher(read_list("belief", directory)),
-            demeaning=Matcher(read_list("demeaning", directory)),
+            demeaning=Matcher(with_softened(read_list("demeaning", directory))),
             curses=Matcher(read_list("curses", directory)),
             addressee=Matcher(read_list("addressee", directory)),
             groups=Matcher(read_list("groups", directory)),
