@@ -83,11 +83,15 @@ _APOSTROPHES = frozenset("'’‘`´")
 _LIST_MARK_RE = re.compile(r"(?:^|\s)\d{1,2}[-)]$")
 #: Spaces that stand for a line break (see :func:`starts_line` and :func:`spaced_out`).
 _LINE_BREAK = "   "
-#: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu).
-_DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
+#: A line break typed as spaces before a token, and a dash that starts the line (see starts_line).
+_LINE_START_RE = re.compile(r"   (?:[-–—] ?)?$")
+#: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu, and -nı
+#: -nu after a possessive: İmamoğlu 'nu).
+_DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu ni nu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
+MIN_NAME_STEM = 3  # ... of the name a capitalised word with suffixes starts with (Ali-nin)
 MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
 MIN_PART = 3  # letters of each word in words typed together
 MIN_TAIL = 4  # ... and of the last one
@@ -294,15 +298,20 @@ def _word(
     forms = words.forms(squeezed)
     if forms:
         if name and _maybe_as_typed(raw, lower, forms):
-            return None  # a name as typed may be a word as typed (Ahmet Sik, Kemal Sunal)
+            # A name as typed may be a word as typed (Ahmet Sik, Kemal Sunal), but a name
+            # spelled as it is written may end in suffixes (Kurani: Kuran-ı).
+            return _name_with_suffixes(words, raw, squeezed, forms, start)
         choice, sure = _choose(words, squeezed, forms, before, after)
         if choice is None or (name and choice.unsure and not choice.proper):
-            return None  # Zemberek's word lists restore a name only to a known name
+            # Zemberek's word lists restore a name only to a known name.
+            return _name_with_suffixes(words, raw, squeezed, forms, start) if name else None
         word = choice.word
         # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
-    elif not name and not _foreign(squeezed):
+    elif name:
+        return _name_with_suffixes(words, raw, squeezed, forms, start)
+    elif not _foreign(squeezed):
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la); words
         # typed together (kaç-bin-tane); a spoken -yo present (akmıyo); the letters around.
         word = (
@@ -322,6 +331,34 @@ def _word(
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
     return Change(start, start + len(raw), restored, sure and not capitalised)
+
+
+def _name_with_suffixes(
+    words, raw: str, word: str, forms: tuple[Form, ...], start: int
+) -> Change | None:
+    """A capitalised word inside a sentence typed as a name the table spells without Turkish
+    letters followed by suffixes, with the suffixes in vowel harmony and the name as typed
+    (``Kurani Kerim`` → ``Kuranı``, ``Ayasofyayi`` → ``Ayasofyayı``, ``Rusyanin`` →
+    ``Rusyanın``), or ``None``: the whole word used as typed (``Kemalin``, ``Sik``), a name
+    with Turkish letters (``Oguzhanin``: the name stays as typed, so does the word) or one
+    the table does not know (``Trumpin``). A guess, never a sure missing letter."""
+    if len(word) != len(raw) or any(f.word == word and f.count >= MIN_COUNT for f in forms):
+        return None  # drawn out (Kuraniii), or a word as typed
+    for cut in range(len(word) - 1, MIN_NAME_STEM - 1, -1):
+        stem, rest = word[:cut], word[cut:]
+        stems = tuple(f for f in words.forms(stem) if cut >= MIN_GUESS_STEM or not f.unsure)
+        if not stems:
+            continue
+        choice, _ = _choose(words, stem, stems, "", "")
+        if choice is None or choice.word != stem or rest[0] in _NO_SUFFIX_STARTS:
+            return None
+        suffixes = _suffixes(stem, rest)
+        if suffixes is None:
+            return None
+        # The name exactly as typed: its I may be an I (Ilgaz) or an İ (Islam).
+        restored = raw[:cut] + copy_case(raw[cut:], suffixes)
+        return None if restored == raw else Change(start, start + len(raw), restored, False)
+    return None
 
 
 def _foreign(word: str) -> bool:
@@ -801,9 +838,10 @@ def spaced_out(text: str, tokens) -> bool:
 
 def starts_line(text: str, token) -> bool:
     """Do three or more spaces come before the token: a line break flattened to spaces, as in
-    a pasted poem or a tweet copied with its lines run together (``olmak,    Yaşamakla``)? Its
+    a pasted poem or a tweet copied with its lines run together (``olmak,    Yaşamakla``), a
+    dash of a line in a dialogue or a list between them or not (``Ersoy   -Şu sözü``)? Its
     capital may start a line rather than a name."""
-    return text.endswith(_LINE_BREAK, 0, token.start)
+    return _LINE_START_RE.search(text, max(0, token.start - 6), token.start) is not None
 
 
 def copy_case(original: str, restored: str) -> str:

@@ -758,3 +758,70 @@ def test_a_folded_neighbour_stands_for_all_its_forms():
     # After "su" (şu three times out of four): no pair, no telling.
     before = build._neighbour_deltas(model, near, present, shares, forms, "before")
     assert before.tolist() == [[0.0, 0.0]]
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # A name the table spells without Turkish letters, its suffixes typed on without an
+        # apostrophe: the suffixes follow the name's vowels, the name stays as typed.
+        (
+            "Din egitimi Kurani Kerim ezberletmekten ibaret degil",
+            "Din eğitimi Kuranı Kerim ezberletmekten ibaret değil",
+        ),
+        ("bence Ayasofyayi ibadete acmak lazim", "bence Ayasofyayı ibadete açmak lazım"),
+        ("dun Rusyanin aciklamasi geldi", "dün Rusyanın açıklaması geldi"),
+        ("ben de Adanaliyim", "ben de Adanalıyım"),
+        # Left alone: the whole word is used as typed (Kemal'in), the name has Turkish letters
+        # (Oğuzhan: a name is never changed, nor its word), the table does not know the name
+        # (Trump), the suffix already follows the name (Paris'i, Umut'un), or its capital I
+        # may be an I (Ilgaz).
+        ("dun Kemalin evine gittik", "dün Kemalin evine gittik"),
+        ("Hala Oguzhanin yapamadigini yapti", "Hala Oguzhanin yapamadığını yaptı"),
+        ("dun Trumpin aciklamasini okudum", "dün Trumpin açıklamasını okudum"),
+        ("dun Parisi gezdik, Umutun evinde kaldik", "dün Parisi gezdik, Umutun evinde kaldık"),
+        ("Rifat Ilgazin siirleri cok guzel", "Rifat Ilgazin şiirleri çok güzel"),
+    ],
+)
+def test_the_suffixes_typed_onto_a_name_follow_its_vowels(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    # The name's suffixes are a guess: offered, never a sure missing letter.
+    assert not any(c.sure for c in changes if text[c.start].isupper())
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # A line of a dialogue or a list: a dash after a line break typed as spaces.
+        (
+            "M.Akif Ersoy(r.a)   -Su sozu ve siiri bugun de gecerli",
+            "M.Akif Ersoy(r.a)   -Şu sözü ve şiiri bugün de geçerli",
+        ),
+        ("Sorular:   - Su an neredesin?   - Evdeyim", "Sorular:   - Şu an neredesin?   - Evdeyim"),
+        # A dash inside a line is no line break: a capital after it may be a name's.
+        (
+            "M.Akif Ersoy -Su sozu ve siiri bugun de gecerli",
+            "M.Akif Ersoy -Su sözü ve şiiri bugün de geçerli",
+        ),
+    ],
+)
+def test_a_dash_after_a_line_break_starts_a_line(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The accusative -nı/-nu after a possessive, typed apart with a quote or a space.
+        (
+            "Sayin Ekrem Imamoglu 'nu destekliyorum",
+            "Sayın Ekrem İmamoğlu 'nu destekliyorum",
+        ),
+        ("Onun babasi 'ni cok severim", "Onun babası 'nı çok severim"),
+        ("kitap kurdu nu gordum", "kitap kurdu nu gördüm"),
+    ],
+)
+def test_the_accusative_after_a_possessive_typed_apart_follows_the_word(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
