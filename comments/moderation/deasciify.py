@@ -325,12 +325,33 @@ def _word(
             return None
     else:
         return None
+    asked = _asked_with_aorist(words, squeezed, word)
+    if asked is not None:
+        word, sure = asked, False
     restored = copy_case(raw, _unsqueeze(word, runs))
     if restored == raw:
         return None
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
     return Change(start, start + len(raw), restored, sure and not capitalised)
+
+
+_AORIST_QUESTION_RE = re.compile(r"(.+(?:[aeiou]r|m[iu]s|c[ae]k))(m[iu]s[iu]n(?:[iu]z)?)")
+
+
+def _asked_with_aorist(words, word: str, chosen: str) -> str | None:
+    """The question particle typed onto an aorist, when the table's form reads its ``s`` as
+    the ``ş`` of -mış (``okurmusun``: ``okur musun`` typed together, not ``okurmuşun``;
+    ``getirirmisiniz``, ``yermisin``): the aorist restored on its own and the particle in
+    harmony with it; ``None`` for any other word."""
+    match = _AORIST_QUESTION_RE.fullmatch(word)
+    if match is None or chosen[match.start(2) + 2] != "ş":
+        return None
+    head = _clear_form(words, match.group(1))
+    if head is None:
+        return None
+    particle = _in_harmony(match.group(2), head.word)
+    return None if particle is None else head.word + particle
 
 
 def _name_with_suffixes(
@@ -642,17 +663,23 @@ def _choose(
         return forms[0], not forms[0].unsure
     choice, sure = _by_counts(words, typed, forms)
     if before or after:
-        by_context = _by_context(words, forms, before, after) or _by_tweets(
-            words, forms, before, after
-        )
+        by_context, leaning = _by_context(words, forms, before, after)
+        if by_context is None:
+            by_context = _by_tweets(words, forms, before, after)
+            if leaning is not None and by_context != leaning:
+                by_context = None  # the tweets and the language model disagree: unsure
         if by_context is not None and by_context != choice:
             return by_context, False  # a guess from the words around
     return choice, sure
 
 
-def _by_context(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
+def _by_context(
+    words, forms: tuple[Form, ...], before: str, after: str
+) -> tuple[Form | None, Form | None]:
     """The form Zemberek's language model clearly prefers between ``before`` and ``after``
-    (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms."""
+    (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms or
+    not clearly; and the form it prefers at all when they say something (``su kemeri``: su,
+    though not clearly), else ``None``."""
     scored = []
     moved = False
     for form in forms:
@@ -661,11 +688,11 @@ def _by_context(words, forms: tuple[Form, ...], before: str, after: str) -> Form
             moved = moved or context != 0
             scored.append((form.unigram + context, form))
     if not moved or len(scored) < 2:
-        return None
+        return None, None
     scored.sort(key=lambda pair: pair[0], reverse=True)
     if scored[0][0] - scored[1][0] >= CONTEXT_MARGIN:
-        return scored[0][1]
-    return None
+        return scored[0][1], scored[0][1]
+    return None, scored[0][1]
 
 
 def _by_tweets(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
