@@ -67,6 +67,9 @@ MIN_COUNT = 3
 #: The language model's context must make a form this much more likely (log10) than the
 #: others for the restorer to pick it.
 CONTEXT_MARGIN = 1.0
+#: ... and the words around lean to a form when they make it this much more likely (log10)
+#: than the others, though not by CONTEXT_MARGIN: then the tweets' pairs may not pick another.
+LEANING_MARGIN = 0.5
 #: A capitalised word is left as typed when that spelling is a form used at least a tenth as
 #: often as the most used one.
 NAME_MARGIN = 10
@@ -91,7 +94,7 @@ _DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu ni nu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
-MIN_NAME_STEM = 3  # ... of the name a capitalised word with suffixes starts with (Ali-nin)
+MIN_NAME_STEM = 3  # ... of a name a capitalised word with suffixes starts with (Can-ın)
 MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
 MIN_PART = 3  # letters of each word in words typed together
 MIN_TAIL = 4  # ... and of the last one
@@ -100,8 +103,9 @@ _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these 
 # What follows -laş/-leş (becoming) and no -la/-le (doing) + -s... could: -iyor, -ir, -t...,
 # -m... (not -in, -e: temizlesin, temizlese).
 _BECOMING_RE = re.compile(r"iyor|ir|t[ie]|m[aei]")
-# Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
-_INVARIANT = ("yor", "yo", "bil", "ken", "ki")
+# Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki,
+# -gil: Korkmazgil).
+_INVARIANT = ("yor", "yo", "bil", "ken", "ki", "gil")
 # The parts of a hashtag or of a word with digits: words by their capitals, and digits.
 _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Words run together with a capital each (SevdaEgilmez, KanalDegistirsin), as in hashtags.
@@ -336,18 +340,34 @@ def _word(
     return Change(start, start + len(raw), restored, sure and not capitalised)
 
 
-_AORIST_QUESTION_RE = re.compile(r"(.+(?:[aeiou]r|m[iu]s|c[ae]k))(m[iu]s[iu]n(?:[iu]z)?)")
+# A finite verb (-yor, -mış, -acak, an aorist in -r) and the question particle typed onto it
+# with an s (misin, musunuz), which -mış and a possessive would read as ş.
+_ASKED_RE = re.compile(r"(.+(?:yor|m[iu]s|c[ae]k|[aeiou]r))(m[iu]s[iu]n(?:[iu]z)?)")
 
 
 def _asked_with_aorist(words, word: str, chosen: str) -> str | None:
-    """The question particle typed onto an aorist, when the table's form reads its ``s`` as
-    the ``ş`` of -mış (``okurmusun``: ``okur musun`` typed together, not ``okurmuşun``;
-    ``getirirmisiniz``, ``yermisin``): the aorist restored on its own and the particle in
-    harmony with it; ``None`` for any other word."""
-    match = _AORIST_QUESTION_RE.fullmatch(word)
+    """The question particle typed onto a finite verb, where the table's form reads its
+    ``s`` as the ``ş`` of -mış (``okurmusun``: ``okur musun`` typed together, not
+    ``okurmuşun``; ``getirirmisiniz``, ``alıyormusunuz``): the verb restored on its own and
+    the particle in harmony with it. A verb's root in -r is no aorist (``kurmuşunuz``,
+    ``görmüşün``: -mış is meant), and a word that may be either (``yer``: yemek's aorist or
+    the root of yermek; ``yatır``) is left as typed. ``None`` for any other word."""
+    match = _ASKED_RE.fullmatch(word)
     if match is None or chosen[match.start(2) + 2] != "ş":
         return None
-    head = _clear_form(words, match.group(1))
+    verb = match.group(1)
+    if verb.endswith("r") and not verb.endswith("yor"):
+        aorist = any(
+            words.forms(verb[:cut] + ending)
+            for cut in (-1, -2)
+            if len(verb) + cut >= 2
+            for ending in ("mak", "mek")
+        )
+        if not aorist:
+            return None
+        if words.forms(verb + "mak") or words.forms(verb + "mek"):
+            return word  # an aorist or a root: unsure, as typed
+    head = _clear_form(words, verb)
     if head is None:
         return None
     particle = _in_harmony(match.group(2), head.word)
@@ -373,6 +393,8 @@ def _name_with_suffixes(
         choice, _ = _choose(words, stem, stems, "", "")
         if choice is None or choice.word != stem or rest[0] in _NO_SUFFIX_STARTS:
             return None
+        if cut < MIN_STEM and not choice.proper:
+            return None  # a short word, not a name (Zamina: no zam-ına)
         suffixes = _suffixes(stem, rest)
         if suffixes is None:
             return None
@@ -678,21 +700,21 @@ def _by_context(
 ) -> tuple[Form | None, Form | None]:
     """The form Zemberek's language model clearly prefers between ``before`` and ``after``
     (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms or
-    not clearly; and the form it prefers at all when they say something (``su kemeri``: su,
-    though not clearly), else ``None``."""
+    not clearly; and the form the words around lean to, though not clearly, when it is also
+    the more likely (``su kemeri``: su), else ``None``."""
     scored = []
-    moved = False
     for form in forms:
         if form.unigram is not None:
             context = words.context(before, form.word, after)
-            moved = moved or context != 0
-            scored.append((form.unigram + context, form))
-    if not moved or len(scored) < 2:
+            scored.append((form.unigram + context, context, form))
+    if len(scored) < 2 or not any(context for _, context, _ in scored):
         return None, None
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    if scored[0][0] - scored[1][0] >= CONTEXT_MARGIN:
-        return scored[0][1], scored[0][1]
-    return None, scored[0][1]
+    scored.sort(key=lambda entry: entry[0], reverse=True)
+    (best, best_context, form), (second, _, _) = scored[0], scored[1]
+    if best - second >= CONTEXT_MARGIN:
+        return form, form
+    leaning = all(best_context - context >= LEANING_MARGIN for _, context, _ in scored[1:])
+    return None, form if leaning else None
 
 
 def _by_tweets(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
@@ -715,7 +737,7 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
         return best, True
     if best.count < MIN_COUNT:
         by_stem = _by_stem_counts(words, forms)
-        if by_stem is not None:
+        if by_stem is not None and not _model_prefers_another(by_stem, forms):
             return by_stem, True
     if best.count < MIN_COUNT:
         by_model = _by_unigram(forms)
@@ -731,6 +753,14 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _model_prefers_another(chosen: Form, forms: tuple[Form, ...]) -> bool:
+    """Does Zemberek's language model find another form more likely than ``chosen``
+    (``sinirim`` rather than ``sınırım``, though ``sınır`` is the more used stem)?"""
+    return chosen.unigram is not None and any(
+        f.unigram is not None and f.unigram > chosen.unigram for f in forms if f is not chosen
+    )
 
 
 def _agreeing_counts(best: Form, second: Form) -> bool:

@@ -781,6 +781,9 @@ def test_a_folded_neighbour_stands_for_all_its_forms():
         ("dun Trumpin aciklamasini okudum", "dün Trumpin açıklamasını okudum"),
         ("dun Parisi gezdik, Umutun evinde kaldik", "dün Parisi gezdik, Umutun evinde kaldık"),
         ("Rifat Ilgazin siirleri cok guzel", "Rifat Ilgazin şiirleri çok güzel"),
+        # -gil keeps its i after any vowel; a short word is no name (Zamina is not zam-ına).
+        ("dun aksam Korkmazgil bize geldi", "dün akşam Korkmazgil bize geldi"),
+        ("dun Zamina ile gorustum", "dün Zamina ile görüştüm"),
     ],
 )
 def test_the_suffixes_typed_onto_a_name_follow_its_vowels(ascii_text, restored):
@@ -858,6 +861,11 @@ def test_the_tweets_decide_a_word_only_when_the_language_model_does_not_disagree
         # Hearsay itself is restored: its persons have no -sIn with one s after -mış.
         ("ben de gorurmusum", "ben de görürmüşüm"),
         ("sen gelmissin", "sen gelmişsin"),
+        # A verb's root in -r takes -mış, not the particle: kur-muş-unuz, gör-müş-ün.
+        ("evi siz mi kurmusunuz", "evi siz mi kurmuşunuz"),
+        ("sen de gormusun", "sen de görmüşün"),
+        # An aorist or a root (yat-ır, or yatır-): unsure, left as typed.
+        ("kac para yatirmisin", "kaç para yatirmisin"),
     ],
 )
 def test_the_question_particle_typed_onto_a_verb_is_no_hearsay(ascii_text, restored):
@@ -867,3 +875,13 @@ def test_the_question_particle_typed_onto_a_verb_is_no_hearsay(ascii_text, resto
     # Words typed together are a guess: never a sure missing letter.
     asked = re.compile(r"m[ıiuü]s[ıiuü]n(?:[ıiuü]z)?$")
     assert not any(c.sure for c in changes if asked.search(c.restored))
+
+
+def test_a_stem_more_used_does_not_override_a_form_the_language_model_prefers():
+    # sınır is used more than sinir, but the model finds "sinirim" (my anger) more likely
+    # than "sınırım": the word is right as typed and stays so.
+    assert restored_text("Sinirim yalnizca bu tarz kisilere") == (
+        "Sinirim yalnızca bu tarz kişilere"
+    )
+    # ... while a stem both prefer still decides (şair, not sair).
+    assert restored_text("Necip Fazil buyuk bir sairdir") == "Necip Fazıl büyük bir şairdir"
