@@ -169,17 +169,20 @@ def test_restoration_of_the_ascii_copies():
         for row in pairs
         if row["label"] == "no_turkish_chars"
     )
-    # Measured 0.786 exact, 0.848 on originals with all their letters, 0.980 per word, 13 of
+    # Measured 0.793 exact, 0.855 on originals with all their letters, 0.981 per word, 13 of
     # 1,326 capitalised words changed (all but two where the original lacks letters elsewhere
     # or in capitals); a regression fails. The ceiling: 910 originals have all their letters
     # (hashtags' parts included), 742 of them no word with letters the table does not know.
     assert score.comments == 1000
-    assert score.exact / score.comments >= 0.785
-    assert score.consistent_exact / score.consistent >= 0.847
-    assert score.right_words / score.words >= 0.9800
+    assert score.exact / score.comments >= 0.793
+    assert score.consistent_exact / score.consistent >= 0.855
+    assert score.right_words / score.words >= 0.9809
     assert score.names_changed <= 13
     assert (score.complete, score.in_table) == (910, 742)
-    assert score.in_table_exact / score.in_table >= 0.918
+    assert score.in_table_exact / score.in_table >= 0.924
+    # Words restored to something their original is not (typed so or not): 217 before the
+    # question particle, names with suffixes and the language model's rarer neighbours.
+    assert len([w for w in score.wrong_words if w[0] != w[1]]) <= 211
 
 
 @pytest.mark.parametrize(
@@ -885,3 +888,27 @@ def test_a_stem_more_used_does_not_override_a_form_the_language_model_prefers():
     )
     # ... while a stem both prefer still decides (şair, not sair).
     assert restored_text("Necip Fazil buyuk bir sairdir") == "Necip Fazıl büyük bir şairdir"
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # Rarer neighbours than the language model's 100,000 most used words still choose.
+        (
+            "canli yayin acarsaniz on siralardan izleriz",
+            "canlı yayın açarsanız ön sıralardan izleriz",
+        ),
+        (
+            "'Ise soktugum insanlarin duasi beni cennete goturur' diyor",
+            "'İşe soktuğum insanların duası beni cennete götürür' diyor",
+        ),
+        # ... and where they say nothing, the word is left as typed.
+        ("on kisi geldi", "on kişi geldi"),
+    ],
+)
+def test_every_word_of_the_language_model_is_a_neighbour(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    # A choice by the words around is a guess, never a sure missing letter.
+    assert not any(c.sure for c in changes if c.restored in {"ön", "İşe"})
