@@ -11,7 +11,10 @@ the choice among them is clear:
   ``su an``);
 * the words around may call for another form: Zemberek-NLP's bigram language model, stored
   as the pairs that change the choice (``bol su``, ``şu an``, ``sakın ha``), or the pairs of
-  the tweets. Such a choice is a guess: it is offered, never counted as sure. So are forms too
+  the tweets unless the model's lean the other way (``su kemeri``: water, though the tweets
+  start a sentence with ``Şu``). Such a choice is a guess: it is offered, never counted as
+  sure; a stem used more (``sınır``) never outweighs a form the model prefers (``sinirim``).
+  So are forms too
   rare in the tweets chosen by the model's counts (``kitabımızın``) and the names and words
   only Zemberek's lists know (``Katırcıoğlu``, ``görüyosunuz``);
 * a word missing from the table but starting with a known stem is restored with its suffixes
@@ -19,7 +22,9 @@ the choice among them is clear:
   are words typed together when each is a clear word, the first a common one
   (``kacbintane`` → ``kaçbintane``, ``#canlibahis``; a short last part may be a spoken suffix
   and is not read as a word: ``sorcak``), a word with the question particle typed onto it
-  (``hazirmi`` → ``hazırmı``) and the spoken present tense as its written form
+  (``hazirmi`` → ``hazırmı``; after a finite verb its ``s`` is no -mış: ``okurmusun``, not
+  ``okurmuşun``, while a root in -r takes -mış: ``kurmuşunuz``) and the spoken present tense
+  as its written form
   (``akmiyo`` as ``akmıyor``) or a vowel raised before the future's -cAk (``siginicaklari`` as
   ``sığınacakları``), and suffixes after a known stem include -laş/-leş (``kapitalleşiyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
@@ -30,9 +35,12 @@ the choice among them is clear:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
   (``Washington``, ``Rabbim``), as does one whose spelling as typed is a known name or a form
   not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
-  Turkish letters is restored (``Turkiye`` → ``Türkiye``). A list item's number starts a
-  sentence (``2- Öğle yemeği``); a capital after three spaces (a line break flattened, in a
-  text that does not space all its words so) is restored as a word but never counted as a
+  Turkish letters is restored (``Turkiye`` → ``Türkiye``); suffixes typed onto a name the
+  table spells without Turkish letters follow its vowels, the name as typed (``Kurani
+  Kerim`` → ``Kuranı``, ``Ayasofyayi`` → ``Ayasofyayı``; ``Oguzhanin`` stays). A list
+  item's number starts a sentence (``2- Öğle yemeği``); a capital after three spaces (a line
+  break flattened, in a text that does not space all its words so; a dash of a dialogue or a
+  list may follow them: ``   -Şu sözü``) is restored as a word but never counted as a
   missing letter; in a text in title case or in capitals a capital says nothing of a name;
   the user name of a pasted retweet (``RT gurselgil:``) is left alone;
 * a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
