@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from operator import attrgetter
 
 from .deasciify import Change, inside_sentence, restore
 from .language import EN
-from .lexicon import Entry, Lexicon, Matcher, WordTable
-from .text import Token, fold, forms, make_token, split_letter_tokens, tokenize, url_spans
+from .lexicon import Entry, Lexicon, Match, Matcher, WordTable
+from .text import (
+    Token,
+    fold,
+    forms,
+    has_turkish_letters,
+    make_token,
+    split_letter_tokens,
+    tokenize,
+    url_spans,
+)
 
 _TEXT = attrgetter("text")
 
@@ -187,7 +197,23 @@ class Context:
             for match in phrases:
                 first, last = words[match.first], words[match.last]
                 found.append(Hit(match.entry, match.first, match.last, first.start, last.end))
+        if found and allow:
+            innocent = self.allowed_phrases
+            if innocent:
+                found = [
+                    hit
+                    for hit in found
+                    if not any(m.first <= hit.first and hit.last <= m.last for m in innocent)
+                ]
         return found
+
+    @cached_property
+    def allowed_phrases(self) -> list[Match]:
+        """Phrases of the allow-list in the text ("blue tits", "Whore of Babylon", "shut up and
+        take my money"): no hit inside one counts."""
+        return self.lexicon.allowed.match_phrases(
+            None, self.lang, self.word_texts, self.distinct_words
+        )
 
     def written_as_name(self, index: int, entry: Entry) -> bool:
         """Is word ``index`` of ``words`` written as a name, so the entry it matches does not
@@ -195,7 +221,8 @@ class Context:
         (``Ahmet Sik'in``: Turkish spelling puts the apostrophe after names alone); a word the
         entry marks as also a name (``; name``) is one when capitalised beside another
         capitalised word (``Dick Cheney``, ``Moby Dick``, ``Amina Mohammed``; not ``Amına``,
-        typed with the entry's Turkish letters) or before any apostrophe suffix."""
+        typed with the entry's Turkish letters) or before any apostrophe suffix, or capitalised
+        without the entry's Turkish letters in a text that has them (``Olsen kardeşler``)."""
         words, text = self.words, self.text
         token = words[index]
         if token.joined or not _capitalised(token.text):
@@ -210,6 +237,8 @@ class Context:
             return (
                 False  # typed with the entry's Turkish letters: the swear word (Amına, not Amina)
             )
+        if not stem.isascii() and has_turkish_letters(text):
+            return True  # typed without them by a writer who types them: the name (Olsen)
         for other in (index - 1, index + 1):
             if 0 <= other < len(words) and _capitalised(words[other].text):
                 start, stop = sorted((words[other], token), key=lambda t: t.start)
@@ -219,11 +248,18 @@ class Context:
 
     @cached_property
     def profanity(self) -> list[Hit]:
-        return self.hits(self.lexicon.profanity)
+        return self._own_words(self.hits(self.lexicon.profanity))
 
     @cached_property
     def insults(self) -> list[Hit]:
-        return self.hits(self.lexicon.insult)
+        return self._own_words(self.hits(self.lexicon.insult))
+
+    def _own_words(self, hits: list[Hit]) -> list[Hit]:
+        """The hits that are the commenter's own words: not quoted as reported speech (see
+        :meth:`reported`), unless a slur."""
+        if not any(ch in self.text for ch in _QUOTES):
+            return hits
+        return [hit for hit in hits if hit.entry.slur or not self.reported(hit)]
 
     @cached_property
     def addressee_positions(self) -> frozenset[int]:
@@ -272,7 +308,7 @@ class Context:
 
     @cached_property
     def hurtful(self) -> list[Hit]:
-        return self.hits(self.lexicon.hurtful)
+        return self._own_words(self.hits(self.lexicon.hurtful))
 
     @cached_property
     def bad_positions(self) -> frozenset[int]:
@@ -313,6 +349,29 @@ class Context:
             index -= 1
         return False
 
+    def reported(self, hit: Hit) -> bool:
+        """Is the hit quoted as someone else's words: inside quotation marks, with a word that
+        reports speech among the few words before or after the quotation ('The minister called
+        them "idiots"', 'The word "bastard" once meant...', '"Go to hell," the protester
+        shouted')? A commenter quoting is not the commenter swearing."""
+        text = self.text
+        start = max(text.rfind(ch, 0, hit.start) for ch in _SENTENCE_BREAKS) + 1
+        before = text[start : hit.start]
+        if sum(before.count(ch) for ch in _QUOTES) % 2 == 0:
+            return False  # outside quotes (a straight quote opens and closes alike)
+        opening = start + max(before.rfind(ch) for ch in _QUOTES)
+        closing = min((i for i in map(text.find, _QUOTES, repeat(hit.end)) if i >= 0), default=-1)
+        if closing < 0 or any(ch in _SENTENCE_BREAKS for ch in text[hit.end : closing - 1]):
+            return False  # the quotation may end with its own "!" or "."
+        stop = min(
+            (i for i in map(text.find, _SENTENCE_BREAKS, repeat(closing)) if i >= 0),
+            default=len(text),
+        )
+        words = self.words
+        lead = [w for w in words if start <= w.start and w.end <= opening][-_REPORTING_REACH:]
+        tail = [w for w in words if closing < w.start and w.end <= stop][:_REPORTING_REACH]
+        return any(word.fold in _REPORTING for word in (*lead, *tail))
+
     def _sentence_break(self, index: int, hit: Hit) -> bool:
         word = self.words[index]
         start, end = (word.end, hit.start) if word.end <= hit.start else (hit.end, word.start)
@@ -345,6 +404,15 @@ def _capitalised(word: str) -> bool:
 
 
 _APOSTROPHES = frozenset("'’")
+_SENTENCE_BREAKS = ".!?\n"
+_QUOTES = '"“”«»'
+_REPORTING_REACH = 4  # words before or after a quotation: 'called his colleague a "moron"'
+#: Words that report someone else's words before a quotation (see Context.reported).
+_REPORTING = frozenset(
+    "called calling calls dubbed branded labelled labeled described describing said says "
+    "shouted shouting yelled yelling screamed wrote tweeted posted chanted chanting word words "
+    "term slur insult insulted reportedly allegedly nicknamed accused quoted headline".split()
+)
 _SENTENCE_ENDS = frozenset(".!?…:;\"'“”«»()-–—")
 
 

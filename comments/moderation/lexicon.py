@@ -12,11 +12,13 @@ Lexicon files live in ``lexicons/``; one entry a line, ``#`` starts a comment::
     göt* ; tr            options after ";": only in Turkish (tr) or English (en) text,
     damn ; review        a severity other than the file's default
     dick ; name          also a name: not counted written as a name (``Dick Cheney``, ``Dick's``)
+    kike ; slur          a slur on people: counts even quoted as someone else's words
 
 Matching is tolerant of text typed without Turkish letters: ``gerizekali`` matches
 ``gerizekalı``, but a Turkish letter in the text must be the same in the entry, so ``sıkıntı``
 never matches the stem ``sik``. An allow-list entry that matches at least as much of a word as a
-bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``).
+bad stem wins (``sikke`` and ``sikinti*`` against ``sik*``); a phrase of the allow-list
+(``blue tit*``, ``whore of babylon``) clears every hit that lies inside it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Entry:
     aimed_only: bool = False  # counts only when aimed at someone ("hayvan", "pig")
     soft: bool = False  # rejected only when aimed at someone, reviewed otherwise ("shit")
     name: bool = False  # also a name: not counted when written as one ("Dick Cheney", "Ahmet Sik")
+    slur: bool = False  # a slur on people: counts even quoted as reported speech
     source: str = ""  # the line it came from, for the admin and for debugging
 
     @property
@@ -65,7 +68,7 @@ def parse_entry(line: str) -> Entry | None:
         return None
     body, _, options = line.partition(";")
     severity = lang = None
-    aimed_only = soft = name = False
+    aimed_only = soft = name = slur = False
     for option in options.replace(",", " ").split():
         if option in ("reject", "review"):
             severity = option
@@ -77,6 +80,8 @@ def parse_entry(line: str) -> Entry | None:
             soft = True
         elif option == "name":
             name = True
+        elif option == "slur":
+            slur = True
         else:
             raise ValueError(f"unknown lexicon option {option!r} in {line!r}")
     words = []
@@ -90,7 +95,7 @@ def parse_entry(line: str) -> Entry | None:
         words.append(Word(stem, fold(stem), prefix, strict))
     if not words:
         return None
-    return Entry(tuple(words), severity, lang, aimed_only, soft, name, body.strip())
+    return Entry(tuple(words), severity, lang, aimed_only, soft, name, slur, body.strip())
 
 
 def _word_matches(word: Word, norm: str, folded: str) -> bool:
@@ -320,6 +325,40 @@ def _read_list(path: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+# A final p, ç, k of a word of two syllables or more softens before a vowel (ahmak → ahmağı,
+# kitap → kitabı, ağaç → ağacı; after n, k becomes g: ahenk → ahengi); one-syllable words keep it
+# (sik → sike, kıt → kıtı), as do most loans ending in t (devlet → devleti), left out.
+_SOFTENED = {"p": "b", "ç": "c", "k": "ğ"}
+_VOWELS = frozenset("aeıioöuü")
+
+
+def with_softened(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """The entries, and for each whose last word is a stem of two syllables or more ending in
+    p, ç or k (``ahmak*``) the same entry on the softened stem (``ahmağ*``, for ``ahmağı``);
+    not for words that count only when aimed (``köpek``: ``senin köpeğin`` is a pet)."""
+    entries = tuple(entries)
+    known = {entry.words for entry in entries}
+    extra = []
+    for entry in entries:
+        last = entry.words[-1]
+        stem = last.stem
+        if not last.prefix or stem[-1:] not in _SOFTENED or entry.lang == "en":
+            continue
+        if entry.aimed_only:  # "senin köpeğin" is the reader's dog
+            continue
+        if not stem.isalpha() or stem.endswith("ck"):  # English (peacock, motherfuck)
+            continue
+        if sum(ch in _VOWELS for ch in stem) < 2:
+            continue
+        soft = "g" if stem.endswith("nk") else _SOFTENED[stem[-1]]
+        word = replace(last, stem=stem[:-1] + soft, folded=fold(stem[:-1] + soft))
+        words = (*entry.words[:-1], word)
+        if words not in known:
+            known.add(words)
+            extra.append(replace(entry, words=words))
+    return entries + tuple(extra)
+
+
 def parse_terms(terms: Iterable[str]) -> tuple[Entry, ...]:
     return tuple(e for e in (parse_entry(t) for t in sorted(terms)) if e is not None)
 
@@ -358,12 +397,12 @@ class Lexicon:
     @classmethod
     def from_directory(cls, directory: Path = LEXICON_DIR) -> Lexicon:
         return cls(
-            profanity=Matcher(read_list("profanity", directory)),
-            allowed=Matcher(read_list("allowed", directory)),
-            insult=Matcher(read_list("insult", directory)),
-            hurtful=Matcher(read_list("hurtful", directory)),
+            profanity=Matcher(with_softened(read_list("profanity", directory))),
+            allowed=Matcher(with_softened(read_list("allowed", directory))),
+            insult=Matcher(with_softened(read_list("insult", directory))),
+            hurtful=Matcher(with_softened(read_list("hurtful", directory))),
             belief=Matcher(read_list("belief", directory)),
-            demeaning=Matcher(read_list("demeaning", directory)),
+            demeaning=Matcher(with_softened(read_list("demeaning", directory))),
             curses=Matcher(read_list("curses", directory)),
             addressee=Matcher(read_list("addressee", directory)),
             groups=Matcher(read_list("groups", directory)),

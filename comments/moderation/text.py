@@ -66,6 +66,11 @@ SPLIT_RE = re.compile(
 # followed by a letter. (It starts with a class, so the engine skips ahead to the separators.)
 _SPLIT_HINT = re.compile(r"[.\-_*/ ](?<![^\W\d_]{2}.)(?<=[^\W\d_].)(?=[^\W\d_])")
 _SQUEEZE_RE = re.compile(r"(.)\1{2,}")
+# A letter masked with a dot inside a small word (s.keyim, or.spu, a.ına): one to three
+# letters, a dot, two or more small letters, with no space ("S.Kaya" is an initial and a name,
+# "geldi.sonra" a missing space: its masked form matches no word of the lists).
+_DOT_MASK_RE = re.compile(r"([^\W\d_]{1,3})\.([a-zçğıöşü]{2,})(?![^\W_]|\.[^\W\d_])")
+_DOT_HINT = re.compile(r"\.(?=[a-zçğıöşü]{2})")  # (a letter before it is checked after)
 
 
 @lru_cache(maxsize=65536)
@@ -181,7 +186,8 @@ def tokenize(text: str, skip: list[tuple[int, int]] | None = None) -> list[Token
 
 
 def split_letter_tokens(text: str) -> list[Token]:
-    """Words whose letters were written apart (``s.i.k``, ``s i k``), rejoined."""
+    """Words whose letters were written apart (``s.i.k``, ``s i k``), rejoined, and words with
+    a letter masked by a dot (``s.keyim`` as ``s*keyim``)."""
     tokens = []
     # SPLIT_RE tried only where a match can start (see _SPLIT_HINT), left to right and past
     # the previous match: the same matches as finditer, without trying every position.
@@ -199,4 +205,18 @@ def split_letter_tokens(text: str) -> list[Token]:
         while end > start and not text[end - 1].isalpha():
             end -= 1
         tokens.append(make_token(start, letters, end=end, joined=True))
+    for hint in _DOT_HINT.finditer(text):
+        first = hint.start()
+        if first == 0 or not text[first - 1].isalpha():
+            continue
+        while first > 0 and hint.start() - first < 4 and text[first - 1].isalpha():
+            first -= 1
+        if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "._"):
+            continue  # a longer word, or a part of s.i.k (above) or of a name (a.b.c)
+        match = _DOT_MASK_RE.match(text, first)
+        if match is not None and match.end(1) == hint.start():
+            masked = f"{match.group(1)}*{match.group(2)}"
+            tokens.append(make_token(first, masked, end=match.end(), joined=True))
+    if len(tokens) > 1:
+        tokens.sort(key=lambda token: token.start)
     return tokens

@@ -35,19 +35,27 @@ from pathlib import Path
 from .lexicon import LEXICON_DIR
 from .text import Token, normalise_word
 
-#: Words that may stand between the wish and the person ("I hope that all of you die").
-_BEFORE_TARGET = frozenset("that all of to god lord really truly and both".split())
+#: Words that may stand between the wish and the person ("I hope that all of you die", "I'd
+#: love to see you beaten", "I hope the whole lot of them burn").
+_BEFORE_TARGET = frozenset(
+    "that all of to god lord really truly and both the whole lot rest see watch".split()
+)
+#: After these between the wish and the person, a passive death word needs no "get" or "be"
+#: ("I'd love to see you beaten").
+_WATCHING = frozenset({"see", "watch"})
 #: Words that may stand between the person and the death word ("they all just die").
 _BEFORE_DEATH = frozenset(
     "all both whole will would could should just and of get gets got to go ll d s re were was "
     "be then already soon slowly painfully horribly too also really finally fucking drop one "
-    "day eventually".split()
+    "day eventually love loves lined up rounded taken out dragged".split()
 )
 _PASSIVE = frozenset("get gets got getting be been being is are was were".split())
+#: Between a passive and its death word: "be lined up and shot", "get dragged out and hanged".
+_THEN_PASSIVE = frozenset("lined rounded taken dragged up out and".split())
 _SENTENCE_BREAKS = frozenset(".!?;:\n")
-MAX_BEFORE_TARGET = 3
+MAX_BEFORE_TARGET = 4
 MAX_BEFORE_PERSON = 2  # words between a possessive and the word for people
-MAX_BEFORE_DEATH = 3
+MAX_BEFORE_DEATH = 4
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,10 @@ class DeathWishWords:
     passive_death: frozenset[str]  # death words that count after a passive (get killed)
     negation: frozenset[str]
     not_a_death: frozenset[str]  # "dies down", "hang in": death word and the next word
+    caller: frozenset[str]  # "someone should shoot the editor": who is called on to harm
+    harm: frozenset[str]  # what they are called on to do
+    role: frozenset[str]  # whom, besides pronouns, family and names ("the referee")
+    affliction: frozenset[str]  # "I wish cancer on your family"
 
 
 @cache
@@ -96,6 +108,10 @@ def death_wish_words(path: Path = LEXICON_DIR / "death_wishes.txt") -> DeathWish
                 "passive death",
                 "negation",
                 "not a death",
+                "caller",
+                "harm",
+                "role",
+                "affliction",
             )
         )
     )
@@ -113,21 +129,95 @@ def death_wishes(text: str, words: list[Token]) -> list[tuple[int, int]]:
     if lists.wish.isdisjoint(present) and lists.must.isdisjoint(present):
         return found
     for i, word in enumerate(folds):
+        watching = False
         if word in lists.wish:  # I hope [person] ... die
             first, person = i, _person_after(folds, i, lists)
+            watching = person is not None and not _WATCHING.isdisjoint(folds[i:person])
+            if person is None:
+                last = _affliction_on(folds, i, lists)  # I wish cancer on [person]
+                if last is not None and not _breaks(text, words, i, last):
+                    found.append((i, last))
+                continue
         elif word in lists.must:  # [person] should ... die
+            last = _harm_called_for(text, words, folds, i, lists)
+            if last is not None:  # someone should shoot [person]
+                found.append((i - 1, last))
+                continue
             first, person = _person_before(folds, i, lists), i
         else:
             continue
         if first is None or person is None:
             continue
-        last = _death_after(folds, person, lists)
+        last = _death_after(folds, person, lists, watching)
         if last is None or any(folds[j] in lists.negation for j in range(first, last)):
             continue
-        if any(ch in _SENTENCE_BREAKS for ch in text[words[first].end : words[last].start]):
+        if _breaks(text, words, first, last):
             continue
         found.append((first, last))
     return found
+
+
+def _breaks(text: str, words: list[Token], first: int, last: int) -> bool:
+    """Does a sentence end between words ``first`` and ``last``?"""
+    return any(ch in _SENTENCE_BREAKS for ch in text[words[first].end : words[last].start])
+
+
+#: Small words between "should" and the harm ("someone should just go and shoot him").
+_BEFORE_HARM = frozenset("just really go and to finally".split())
+_ARTICLES = frozenset({"the", "that", "this"})
+_NOT_WISHING = frozenset("not never don dont wouldn wouldnt won wont didn didnt".split())
+
+
+def _harm_called_for(
+    text: str, words: list[Token], folds: list[str], must: int, lists: DeathWishWords
+) -> int | None:
+    """``someone should shoot the editor``, ``they should hang him``: a caller right before
+    ``should``, a harm after it, and a person harmed right after the harm (a pronoun, a
+    possessive and a word for people, a role, a name); ``put a bullet in his head`` too. The
+    harm's last word index, or ``None`` (``we should kill the bill``)."""
+    if must == 0 or folds[must - 1] not in lists.caller:
+        return None
+    n = len(folds)
+    k = must + 1
+    while k < n and folds[k] in _BEFORE_HARM | {"need", "to", "ought"} and k - must <= 3:
+        k += 1
+    if k >= n:
+        return None
+    if folds[k] == "put" and folds[k + 1 : k + 4] in (
+        ["a", "bullet", "in"],
+        ["a", "bullet", "through"],
+    ):
+        k += 3
+    elif folds[k] not in lists.harm:
+        return None
+    victim = k + 1
+    if victim < n and folds[victim] in _ARTICLES | lists.possessive:
+        victim += 1
+        if victim < n and (folds[victim] in lists.role or folds[victim] in lists.person):
+            return None if _breaks(text, words, must, victim) else victim
+        if folds[k] in ("in", "through") and folds[victim - 1] in lists.possessive:
+            return None if _breaks(text, words, must, victim) else min(victim, n - 1)
+        return None
+    if victim >= n:
+        return None
+    word = words[victim]
+    named = word.text[:1].isupper() and not word.text.isupper()
+    if folds[victim] in lists.target or folds[victim] in lists.role or named:
+        return None if _breaks(text, words, must, victim) else victim
+    return None
+
+
+def _affliction_on(folds: list[str], wish: int, lists: DeathWishWords) -> int | None:
+    """``I wish cancer on your whole family``: right after the wish an affliction, ``on`` and
+    a person; the person's index, or ``None``."""
+    n = len(folds)
+    k = wish + 1
+    if k + 1 >= n or folds[k] not in lists.affliction or folds[k + 1] not in ("on", "upon"):
+        return None
+    if not _NOT_WISHING.isdisjoint(folds[max(0, wish - 2) : wish]):
+        return None  # "I wouldn't wish cancer on anyone"
+    person = _person_after(folds, k + 1, lists)
+    return person
 
 
 #: Turkish wish words (folded), and how far the aorist of ölmek may stand after them.
@@ -205,9 +295,12 @@ def _person_before(folds: list[str], must: int, lists: DeathWishWords) -> int | 
     return None
 
 
-def _death_after(folds: list[str], person: int, lists: DeathWishWords) -> int | None:
+def _death_after(
+    folds: list[str], person: int, lists: DeathWishWords, watching: bool = False
+) -> int | None:
     """The index of the death word after the person at ``person``, after at most a few small
-    words; more people may stand between ("you and your kids die")."""
+    words; more people may stand between ("you and your kids die"). ``watching``: a passive
+    death word may follow the person directly ("I'd love to see you beaten")."""
     n = len(folds)
     people = lists.target | lists.possessive | lists.person
     small = 0
@@ -216,8 +309,9 @@ def _death_after(folds: list[str], person: int, lists: DeathWishWords) -> int | 
         if word in people:
             continue
         if word in lists.death:
-            if word in lists.passive_death and folds[k - 1] not in _PASSIVE:
-                return None
+            if word in lists.passive_death and not _after_passive(folds, k):
+                if not (watching and k == person + 1):
+                    return None
             if k + 1 < n and f"{word} {folds[k + 1]}" in lists.not_a_death:
                 return None
             return k
@@ -225,3 +319,12 @@ def _death_after(folds: list[str], person: int, lists: DeathWishWords) -> int | 
         if word not in _BEFORE_DEATH or small > MAX_BEFORE_DEATH:
             return None
     return None
+
+
+def _after_passive(folds: list[str], k: int) -> bool:
+    """Does a passive ("get", "be") stand before the death word at ``k`` ("get shot", "be
+    lined up and shot")?"""
+    j = k - 1
+    while j > 0 and folds[j] in _THEN_PASSIVE:
+        j -= 1
+    return folds[j] in _PASSIVE

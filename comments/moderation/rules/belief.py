@@ -1,12 +1,23 @@
 """``belief_attack`` (inançlara saldırı): a religion, belief, holy figure or book near insulting
 or demeaning words, or a faith's followers cursed ("Yahudilerin Allah belasını versin"). Rejected
 when the word beside it is a swear word, an insult or a curse, reviewed when it is only
-demeaning ("yobaz", "cult")."""
+demeaning ("yobaz", "cult").
+
+Demeaning entries marked ``aimed`` are demeaning only when said of the faith: after it with a
+verb "to be" between ("Islam is a disease", "Muslims are rats"; not "the disease spread
+through the church"), or a call at the start of a sentence ("Burn all the Bibles"; not
+"arsonists tried to burn the church"). Nor is a demeaning word that a relative clause ties to
+someone acting on the faith ("the terrorist who attacked the synagogue").
+
+The allow-list (innocent words that hold a bad stem: ``sikh`` against ``sik``) does not apply
+to the names of faiths: they are no bad words.
+"""
 
 from bisect import bisect_left, bisect_right
 
-from ..context import Context
+from ..context import Context, Hit
 from ..findings import BELIEF_ATTACK, REJECT, REVIEW, Finding
+from ..language import EN
 from ..messages import message
 
 WINDOW = 5
@@ -16,7 +27,7 @@ _FOLLOWERS = tuple("ler lar lerin larin leri lari lere lara lerini larini s".spl
 
 
 def check(ctx: Context) -> list[Finding]:
-    beliefs = ctx.hits(ctx.lexicon.belief)
+    beliefs = ctx.hits(ctx.lexicon.belief, allow=False)
     if not beliefs:
         return []
     partners = [
@@ -27,7 +38,8 @@ def check(ctx: Context) -> list[Finding]:
         (hit, REVIEW if hit.entry.severity == REVIEW or hit.entry.aimed_only else REJECT)
         for hit in ctx.insults
     ]
-    partners += [(hit, REVIEW) for hit in ctx.hits(ctx.lexicon.demeaning)]
+    demeaning = ctx.hits(ctx.lexicon.demeaning)
+    partners += [(hit, REVIEW) for hit in demeaning]
     partners += [(hit, REJECT) for hit in ctx.group_slurs]  # "Yahudi dölü"
     curses = ctx.hits(ctx.lexicon.curses)
     findings = []
@@ -46,6 +58,12 @@ def check(ctx: Context) -> list[Finding]:
         high = bisect_right(firsts, belief.last + WINDOW)
         for partner, severity in candidates[low:high]:
             if partner.first <= belief.last + WINDOW and belief.first <= partner.last + WINDOW:
+                if (
+                    severity == REVIEW
+                    and partner in demeaning
+                    and not _said_of(ctx, belief, partner)
+                ):
+                    continue
                 if best is None or (severity == REJECT and best[1] == REVIEW):
                     best = (partner, severity)
         if best is not None:
@@ -53,3 +71,33 @@ def check(ctx: Context) -> list[Finding]:
             start, end = min(belief.start, partner.start), max(belief.end, partner.end)
             findings.append(Finding(BELIEF_ATTACK, severity, start, end, tr, en))
     return findings
+
+
+#: A verb "to be" between a faith and what is said of it ("Islam is a disease").
+_TO_BE = frozenset("is are was were be s re isnt arent".split())
+#: Words that may stand between a demeaning word and the faith after it ("deport all the
+#: Muslims", "death to every single Jew").
+_SMALL = frozenset("the a an all every single these those them of and to our your their".split())
+_SENTENCE_BREAKS = ".!?;\n"
+
+
+def _said_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
+    """Is the demeaning word said of the faith? For plain entries: after the faith, always;
+    before it in English, with only small words between ("filthy Muslims", "deport all the
+    Muslims"; not "terrorists attacked a mosque", "the terrorist who attacked the synagogue").
+    For ``aimed`` entries: after the faith with a verb "to be" between, or as a call opening
+    the sentence before it."""
+    words, text = ctx.words, ctx.text
+    first, last = sorted((belief, partner), key=lambda hit: hit.first)
+    between = [words[i].fold for i in range(first.last + 1, last.first)]
+    if not partner.entry.aimed_only:
+        if partner is last or ctx.lang != EN:
+            return True
+        bad = ctx.bad_positions
+        return all(words[i].fold in _SMALL or i in bad for i in range(first.last + 1, last.first))
+    if any(ch in _SENTENCE_BREAKS for ch in text[first.end : last.start]):
+        return False
+    if partner is last:
+        return not _TO_BE.isdisjoint(between)
+    opening = text[: partner.start].rstrip()
+    return not opening or opening[-1] in _SENTENCE_BREAKS

@@ -5,11 +5,17 @@ second-person word beside them, or a word for people right before or after (a pl
 ``kahrolsun Ermeniler``; a name, ``Kahrolsun Ahmet``; a people, ``Kürtler``), not of a thing
 (``kahrolsun terör``, ``kahrolsun savaş``). Death wishes aimed at people ("I hope your whole
 family dies", "umarım ailen ölür") are found by :mod:`..wishes`.
+
+A people named in the plural and called a demeaning or insulting word at the end of the clause
+("Araplar pis.", "Çingeneler hepsi hırsızdır") is demeaned as a whole; not in the news, where
+the word goes on ("Afganlar terörist saldırısında öldü"). A faith's followers are the belief
+rule's.
 """
 
 from ..context import PLURALS, Context, Hit
 from ..deasciify import inside_sentence
 from ..findings import HURTFUL, REVIEW, Finding
+from ..language import EN
 from ..messages import message
 from ..wishes import death_wishes
 
@@ -26,7 +32,51 @@ def check(ctx: Context) -> list[Finding]:
         start, end = words[first].start, words[last].end
         if not any(f.start < end and start < f.end for f in findings):  # not "hope you die" twice
             findings.append(Finding(HURTFUL, REVIEW, start, end, tr, en))
+    for start, end in _peoples_demeaned(ctx):
+        if not any(f.start < end and start < f.end for f in findings):
+            findings.append(Finding(HURTFUL, REVIEW, start, end, tr, en))
     return findings
+
+
+# Words that may stand between a people and what it is called ("Araplar hepsi pis").
+_BEFORE_PREDICATE = frozenset("hepsi zaten hep tam birer bir çok cok de da".split())
+_CLAUSE_ENDS = frozenset(".!?;,\n")
+
+
+def _peoples_demeaned(ctx: Context) -> list[tuple[int, int]]:
+    """Spans where a people in the plural is called a demeaning or insulting word that ends
+    the clause (Turkish: the predicate comes last)."""
+    if ctx.lang == EN:
+        return []
+    peoples = [
+        hit
+        for hit in ctx.hits(ctx.lexicon.groups)
+        if hit.first == hit.last
+        and ctx.words[hit.first].fold.endswith(PLURALS)
+        and ctx.lookup(ctx.lexicon.belief, ctx.words[hit.first]) is None
+    ]
+    if not peoples:
+        return []
+    words, text = ctx.words, ctx.text
+    called = {
+        hit.first: hit
+        for hit in (*ctx.hits(ctx.lexicon.demeaning), *ctx.insults)
+        if hit.first == hit.last
+    }
+    found = []
+    for people in peoples:
+        index = people.last + 1
+        while index < len(words) and words[index].fold in _BEFORE_PREDICATE:
+            index += 1
+        word = called.get(index)
+        if word is None or index - people.last > 3:
+            continue
+        if any(ch in _CLAUSE_ENDS for ch in text[people.end : word.start]):
+            continue
+        last = index + 1 == len(words)
+        if last or any(ch in _CLAUSE_ENDS for ch in text[word.end : words[index + 1].start]):
+            found.append((people.start, word.end))
+    return found
 
 
 def _said_of_people(ctx: Context, hit: Hit) -> bool:

@@ -35,7 +35,7 @@ def check(ctx: Context) -> list[Finding]:
     for hit in ctx.group_slurs:
         # A slur on a people is an insult aimed at them; on a faith's followers it is an
         # attack on a belief (rules/belief.py).
-        if ctx.lookup(ctx.lexicon.belief, ctx.words[hit.first]) is None:
+        if ctx.lookup(ctx.lexicon.belief, ctx.words[hit.first], allow=False) is None:
             findings.append(Finding(INSULT, REJECT, hit.start, hit.end, tr, en))
     findings += [Finding(INSULT, REJECT, start, end, tr, en) for start, end in _cursed_peoples(ctx)]
     return findings
@@ -57,7 +57,7 @@ def _cursed_peoples(ctx: Context) -> list[tuple[int, int]]:
         group
         for group in ctx.hits(ctx.lexicon.groups)
         if words[group.first].fold.endswith(PLURALS)
-        and ctx.lookup(ctx.lexicon.belief, words[group.first]) is None
+        and ctx.lookup(ctx.lexicon.belief, words[group.first], allow=False) is None
     ]
     curses = ctx.hits(ctx.lexicon.curses) if peoples else []
     found = []
