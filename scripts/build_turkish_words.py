@@ -73,8 +73,9 @@ MIN_CONTEXT_USES = 3
 #: ... and one of the two letters makes at least this share of them (else the ASCII one is
 #: kept: the restorer leaves a letter alone when unsure).
 SURE_SHARE = 0.9
-#: Context pairs are kept for this many of the language model's most used words (folded),
-CONTEXT_NEIGHBOURS = 100000
+#: Context pairs are kept for this many of the language model's most used words (folded): all
+#: of its 300,000 (a rarer neighbour still tells ön sıralardan from on, işe soktuğum from ise),
+CONTEXT_NEIGHBOURS = 400000
 #: ... each standing for this many of its most used forms (su: şu, su).
 NEIGHBOUR_FORMS = 3
 

@@ -11,7 +11,10 @@ the choice among them is clear:
   ``su an``);
 * the words around may call for another form: Zemberek-NLP's bigram language model, stored
   as the pairs that change the choice (``bol su``, ``şu an``, ``sakın ha``), or the pairs of
-  the tweets. Such a choice is a guess: it is offered, never counted as sure. So are forms too
+  the tweets unless the model's lean the other way (``su kemeri``: water, though the tweets
+  start a sentence with ``Şu``). Such a choice is a guess: it is offered, never counted as
+  sure; a stem used more (``sınır``) never outweighs a form the model prefers (``sinirim``).
+  So are forms too
   rare in the tweets chosen by the model's counts (``kitabımızın``) and the names and words
   only Zemberek's lists know (``Katırcıoğlu``, ``görüyosunuz``);
 * a word missing from the table but starting with a known stem is restored with its suffixes
@@ -19,7 +22,9 @@ the choice among them is clear:
   are words typed together when each is a clear word, the first a common one
   (``kacbintane`` → ``kaçbintane``, ``#canlibahis``; a short last part may be a spoken suffix
   and is not read as a word: ``sorcak``), a word with the question particle typed onto it
-  (``hazirmi`` → ``hazırmı``) and the spoken present tense as its written form
+  (``hazirmi`` → ``hazırmı``; after a finite verb its ``s`` is no -mış: ``okurmusun``, not
+  ``okurmuşun``, while a root in -r takes -mış: ``kurmuşunuz``) and the spoken present tense
+  as its written form
   (``akmiyo`` as ``akmıyor``) or a vowel raised before the future's -cAk (``siginicaklari`` as
   ``sığınacakları``), and suffixes after a known stem include -laş/-leş (``kapitalleşiyor``);
 * otherwise (a name, a foreign word, a typo, a choice the engine is unsure of): the word is
@@ -30,9 +35,12 @@ the choice among them is clear:
   neither counts as a missing letter, and a word the dictionary does not know stays as typed
   (``Washington``, ``Rabbim``), as does one whose spelling as typed is a known name or a form
   not far rarer than the others (``Ahmet Sik``); a name only Zemberek's lexicon knows with
-  Turkish letters is restored (``Turkiye`` → ``Türkiye``). A list item's number starts a
-  sentence (``2- Öğle yemeği``); a capital after three spaces (a line break flattened, in a
-  text that does not space all its words so) is restored as a word but never counted as a
+  Turkish letters is restored (``Turkiye`` → ``Türkiye``); suffixes typed onto a name the
+  table spells without Turkish letters follow its vowels, the name as typed (``Kurani
+  Kerim`` → ``Kuranı``, ``Ayasofyayi`` → ``Ayasofyayı``; ``Oguzhanin`` stays). A list
+  item's number starts a sentence (``2- Öğle yemeği``); a capital after three spaces (a line
+  break flattened, in a text that does not space all its words so; a dash of a dialogue or a
+  list may follow them: ``   -Şu sözü``) is restored as a word but never counted as a
   missing letter; in a text in title case or in capitals a capital says nothing of a name;
   the user name of a pasted retweet (``RT gurselgil:``) is left alone;
 * a suffix after an apostrophe, or typed apart after a quote, follows the vowel of the word
@@ -67,6 +75,9 @@ MIN_COUNT = 3
 #: The language model's context must make a form this much more likely (log10) than the
 #: others for the restorer to pick it.
 CONTEXT_MARGIN = 1.0
+#: ... and the words around lean to a form when they make it this much more likely (log10)
+#: than the others, though not by CONTEXT_MARGIN: then the tweets' pairs may not pick another.
+LEANING_MARGIN = 0.5
 #: A capitalised word is left as typed when that spelling is a form used at least a tenth as
 #: often as the most used one.
 NAME_MARGIN = 10
@@ -83,11 +94,15 @@ _APOSTROPHES = frozenset("'’‘`´")
 _LIST_MARK_RE = re.compile(r"(?:^|\s)\d{1,2}[-)]$")
 #: Spaces that stand for a line break (see :func:`starts_line` and :func:`spaced_out`).
 _LINE_BREAK = "   "
-#: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu).
-_DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu".split())
+#: A line break typed as spaces before a token, and a dash that starts the line (see starts_line).
+_LINE_START_RE = re.compile(r"   (?:[-–—] ?)?$")
+#: Case suffixes with a vowel that follows the word's (-ı -ın -nın -yı -u -un -nun -yu, and -nı
+#: -nu after a possessive: İmamoğlu 'nu).
+_DETACHED_SUFFIXES = frozenset("i in nin yi u un nun yu ni nu".split())
 _BACK_TO_FRONT = {"i": "ı", "u": "ü"}
 _VOWELS = "aeıioöuü"
 MIN_STEM = 4  # letters of the known stem an unknown word must start with
+MIN_NAME_STEM = 3  # ... of a name a capitalised word with suffixes starts with (Can-ın)
 MIN_GUESS_STEM = 6  # ... when the stem is known only from Zemberek's lists
 MIN_PART = 3  # letters of each word in words typed together
 MIN_TAIL = 4  # ... and of the last one
@@ -96,8 +111,9 @@ _NO_SUFFIX_STARTS = frozenset("bfhjpvw")  # no Turkish suffix starts with these 
 # What follows -laş/-leş (becoming) and no -la/-le (doing) + -s... could: -iyor, -ir, -t...,
 # -m... (not -in, -e: temizlesin, temizlese).
 _BECOMING_RE = re.compile(r"iyor|ir|t[ie]|m[aei]")
-# Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki).
-_INVARIANT = ("yor", "yo", "bil", "ken", "ki")
+# Suffixes whose vowels do not change with the stem's (-yor and its spoken -yo, -bil, -ken, -ki,
+# -gil: Korkmazgil).
+_INVARIANT = ("yor", "yo", "bil", "ken", "ki", "gil")
 # The parts of a hashtag or of a word with digits: words by their capitals, and digits.
 _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Words run together with a capital each (SevdaEgilmez, KanalDegistirsin), as in hashtags.
@@ -294,15 +310,20 @@ def _word(
     forms = words.forms(squeezed)
     if forms:
         if name and _maybe_as_typed(raw, lower, forms):
-            return None  # a name as typed may be a word as typed (Ahmet Sik, Kemal Sunal)
+            # A name as typed may be a word as typed (Ahmet Sik, Kemal Sunal), but a name
+            # spelled as it is written may end in suffixes (Kurani: Kuran-ı).
+            return _name_with_suffixes(words, raw, squeezed, forms, start)
         choice, sure = _choose(words, squeezed, forms, before, after)
         if choice is None or (name and choice.unsure and not choice.proper):
-            return None  # Zemberek's word lists restore a name only to a known name
+            # Zemberek's word lists restore a name only to a known name.
+            return _name_with_suffixes(words, raw, squeezed, forms, start) if name else None
         word = choice.word
         # Only a spelling that is no Turkish word lacks letters for sure: "su" may be the
         # water, "olur" is right as typed, "Iyi" differs from "İyi" by its capital alone.
         sure = sure and word != squeezed and not any(f.word == squeezed for f in forms)
-    elif not name and not _foreign(squeezed):
+    elif name:
+        return _name_with_suffixes(words, raw, squeezed, forms, start)
+    elif not _foreign(squeezed):
         # Not in the table: a known stem and suffixes in vowel harmony (nişanlanmak-la); words
         # typed together (kaç-bin-tane); a spoken -yo present (akmıyo); the letters around.
         word = (
@@ -316,12 +337,79 @@ def _word(
             return None
     else:
         return None
+    asked = _asked_with_aorist(words, squeezed, word)
+    if asked is not None:
+        word, sure = asked, False
     restored = copy_case(raw, _unsqueeze(word, runs))
     if restored == raw:
         return None
     # A capitalised word inside a sentence may be a name: restored when the dictionary knows
     # it, never counted as a missing letter.
     return Change(start, start + len(raw), restored, sure and not capitalised)
+
+
+# A finite verb (-yor, -mış, -acak, an aorist in -r) and the question particle typed onto it
+# with an s (misin, musunuz), which -mış and a possessive would read as ş.
+_ASKED_RE = re.compile(r"(.+(?:yor|m[iu]s|c[ae]k|[aeiou]r))(m[iu]s[iu]n(?:[iu]z)?)")
+
+
+def _asked_with_aorist(words, word: str, chosen: str) -> str | None:
+    """The question particle typed onto a finite verb, where the table's form reads its
+    ``s`` as the ``ş`` of -mış (``okurmusun``: ``okur musun`` typed together, not
+    ``okurmuşun``; ``getirirmisiniz``, ``alıyormusunuz``): the verb restored on its own and
+    the particle in harmony with it. A verb's root in -r is no aorist (``kurmuşunuz``,
+    ``görmüşün``: -mış is meant), and a word that may be either (``yer``: yemek's aorist or
+    the root of yermek; ``yatır``) is left as typed. ``None`` for any other word."""
+    match = _ASKED_RE.fullmatch(word)
+    if match is None or chosen[match.start(2) + 2] != "ş":
+        return None
+    verb = match.group(1)
+    if verb.endswith("r") and not verb.endswith("yor"):
+        aorist = any(
+            words.forms(verb[:cut] + ending)
+            for cut in (-1, -2)
+            if len(verb) + cut >= 2
+            for ending in ("mak", "mek")
+        )
+        if not aorist:
+            return None
+        if words.forms(verb + "mak") or words.forms(verb + "mek"):
+            return word  # an aorist or a root: unsure, as typed
+    head = _clear_form(words, verb)
+    if head is None:
+        return None
+    particle = _in_harmony(match.group(2), head.word)
+    return None if particle is None else head.word + particle
+
+
+def _name_with_suffixes(
+    words, raw: str, word: str, forms: tuple[Form, ...], start: int
+) -> Change | None:
+    """A capitalised word inside a sentence typed as a name the table spells without Turkish
+    letters followed by suffixes, with the suffixes in vowel harmony and the name as typed
+    (``Kurani Kerim`` → ``Kuranı``, ``Ayasofyayi`` → ``Ayasofyayı``, ``Rusyanin`` →
+    ``Rusyanın``), or ``None``: the whole word used as typed (``Kemalin``, ``Sik``), a name
+    with Turkish letters (``Oguzhanin``: the name stays as typed, so does the word) or one
+    the table does not know (``Trumpin``). A guess, never a sure missing letter."""
+    if len(word) != len(raw) or any(f.word == word and f.count >= MIN_COUNT for f in forms):
+        return None  # drawn out (Kuraniii), or a word as typed
+    for cut in range(len(word) - 1, MIN_NAME_STEM - 1, -1):
+        stem, rest = word[:cut], word[cut:]
+        stems = tuple(f for f in words.forms(stem) if cut >= MIN_GUESS_STEM or not f.unsure)
+        if not stems:
+            continue
+        choice, _ = _choose(words, stem, stems, "", "")
+        if choice is None or choice.word != stem or rest[0] in _NO_SUFFIX_STARTS:
+            return None
+        if cut < MIN_STEM and not choice.proper:
+            return None  # a short word, not a name (Zamina: no zam-ına)
+        suffixes = _suffixes(stem, rest)
+        if suffixes is None:
+            return None
+        # The name exactly as typed: its I may be an I (Ilgaz) or an İ (Islam).
+        restored = raw[:cut] + copy_case(raw[cut:], suffixes)
+        return None if restored == raw else Change(start, start + len(raw), restored, False)
+    return None
 
 
 def _foreign(word: str) -> bool:
@@ -605,30 +693,36 @@ def _choose(
         return forms[0], not forms[0].unsure
     choice, sure = _by_counts(words, typed, forms)
     if before or after:
-        by_context = _by_context(words, forms, before, after) or _by_tweets(
-            words, forms, before, after
-        )
+        by_context, leaning = _by_context(words, forms, before, after)
+        if by_context is None:
+            by_context = _by_tweets(words, forms, before, after)
+            if leaning is not None and by_context != leaning:
+                by_context = None  # the tweets and the language model disagree: unsure
         if by_context is not None and by_context != choice:
             return by_context, False  # a guess from the words around
     return choice, sure
 
 
-def _by_context(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
+def _by_context(
+    words, forms: tuple[Form, ...], before: str, after: str
+) -> tuple[Form | None, Form | None]:
     """The form Zemberek's language model clearly prefers between ``before`` and ``after``
-    (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms."""
+    (``bol su``, ``şu an``), or ``None`` when the words around say nothing of these forms or
+    not clearly; and the form the words around lean to, though not clearly, when it is also
+    the more likely (``su kemeri``: su), else ``None``."""
     scored = []
-    moved = False
     for form in forms:
         if form.unigram is not None:
             context = words.context(before, form.word, after)
-            moved = moved or context != 0
-            scored.append((form.unigram + context, form))
-    if not moved or len(scored) < 2:
-        return None
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    if scored[0][0] - scored[1][0] >= CONTEXT_MARGIN:
-        return scored[0][1]
-    return None
+            scored.append((form.unigram + context, context, form))
+    if len(scored) < 2 or not any(context for _, context, _ in scored):
+        return None, None
+    scored.sort(key=lambda entry: entry[0], reverse=True)
+    (best, best_context, form), (second, _, _) = scored[0], scored[1]
+    if best - second >= CONTEXT_MARGIN:
+        return form, form
+    leaning = all(best_context - context >= LEANING_MARGIN for _, context, _ in scored[1:])
+    return None, form if leaning else None
 
 
 def _by_tweets(words, forms: tuple[Form, ...], before: str, after: str) -> Form | None:
@@ -651,7 +745,7 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
         return best, True
     if best.count < MIN_COUNT:
         by_stem = _by_stem_counts(words, forms)
-        if by_stem is not None:
+        if by_stem is not None and not _model_prefers_another(by_stem, forms):
             return by_stem, True
     if best.count < MIN_COUNT:
         by_model = _by_unigram(forms)
@@ -667,6 +761,14 @@ def _by_counts(words, typed: str, forms: tuple[Form, ...]) -> tuple[Form | None,
     if bin(letter_mask(fewest[0].word)).count("1") < bin(letter_mask(fewest[1].word)).count("1"):
         return fewest[0], True
     return None, False
+
+
+def _model_prefers_another(chosen: Form, forms: tuple[Form, ...]) -> bool:
+    """Does Zemberek's language model find another form more likely than ``chosen``
+    (``sinirim`` rather than ``sınırım``, though ``sınır`` is the more used stem)?"""
+    return chosen.unigram is not None and any(
+        f.unigram is not None and f.unigram > chosen.unigram for f in forms if f is not chosen
+    )
 
 
 def _agreeing_counts(best: Form, second: Form) -> bool:
@@ -801,9 +903,10 @@ def spaced_out(text: str, tokens) -> bool:
 
 def starts_line(text: str, token) -> bool:
     """Do three or more spaces come before the token: a line break flattened to spaces, as in
-    a pasted poem or a tweet copied with its lines run together (``olmak,    Yaşamakla``)? Its
+    a pasted poem or a tweet copied with its lines run together (``olmak,    Yaşamakla``), a
+    dash of a line in a dialogue or a list between them or not (``Ersoy   -Şu sözü``)? Its
     capital may start a line rather than a name."""
-    return text.endswith(_LINE_BREAK, 0, token.start)
+    return _LINE_START_RE.search(text, max(0, token.start - 6), token.start) is not None
 
 
 def copy_case(original: str, restored: str) -> str:

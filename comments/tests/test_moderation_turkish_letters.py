@@ -169,17 +169,20 @@ def test_restoration_of_the_ascii_copies():
         for row in pairs
         if row["label"] == "no_turkish_chars"
     )
-    # Measured 0.786 exact, 0.848 on originals with all their letters, 0.980 per word, 13 of
+    # Measured 0.793 exact, 0.855 on originals with all their letters, 0.981 per word, 13 of
     # 1,326 capitalised words changed (all but two where the original lacks letters elsewhere
     # or in capitals); a regression fails. The ceiling: 910 originals have all their letters
     # (hashtags' parts included), 742 of them no word with letters the table does not know.
     assert score.comments == 1000
-    assert score.exact / score.comments >= 0.785
-    assert score.consistent_exact / score.consistent >= 0.847
-    assert score.right_words / score.words >= 0.9800
+    assert score.exact / score.comments >= 0.793
+    assert score.consistent_exact / score.consistent >= 0.855
+    assert score.right_words / score.words >= 0.9809
     assert score.names_changed <= 13
     assert (score.complete, score.in_table) == (910, 742)
-    assert score.in_table_exact / score.in_table >= 0.918
+    assert score.in_table_exact / score.in_table >= 0.924
+    # Words restored to something their original is not (typed so or not): 217 before the
+    # question particle, names with suffixes and the language model's rarer neighbours.
+    assert len([w for w in score.wrong_words if w[0] != w[1]]) <= 211
 
 
 @pytest.mark.parametrize(
@@ -758,3 +761,154 @@ def test_a_folded_neighbour_stands_for_all_its_forms():
     # After "su" (şu three times out of four): no pair, no telling.
     before = build._neighbour_deltas(model, near, present, shares, forms, "before")
     assert before.tolist() == [[0.0, 0.0]]
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # A name the table spells without Turkish letters, its suffixes typed on without an
+        # apostrophe: the suffixes follow the name's vowels, the name stays as typed.
+        (
+            "Din egitimi Kurani Kerim ezberletmekten ibaret degil",
+            "Din eğitimi Kuranı Kerim ezberletmekten ibaret değil",
+        ),
+        ("bence Ayasofyayi ibadete acmak lazim", "bence Ayasofyayı ibadete açmak lazım"),
+        ("dun Rusyanin aciklamasi geldi", "dün Rusyanın açıklaması geldi"),
+        ("ben de Adanaliyim", "ben de Adanalıyım"),
+        # Left alone: the whole word is used as typed (Kemal'in), the name has Turkish letters
+        # (Oğuzhan: a name is never changed, nor its word), the table does not know the name
+        # (Trump), the suffix already follows the name (Paris'i, Umut'un), or its capital I
+        # may be an I (Ilgaz).
+        ("dun Kemalin evine gittik", "dün Kemalin evine gittik"),
+        ("Hala Oguzhanin yapamadigini yapti", "Hala Oguzhanin yapamadığını yaptı"),
+        ("dun Trumpin aciklamasini okudum", "dün Trumpin açıklamasını okudum"),
+        ("dun Parisi gezdik, Umutun evinde kaldik", "dün Parisi gezdik, Umutun evinde kaldık"),
+        ("Rifat Ilgazin siirleri cok guzel", "Rifat Ilgazin şiirleri çok güzel"),
+        # -gil keeps its i after any vowel; a short word is no name (Zamina is not zam-ına).
+        ("dun aksam Korkmazgil bize geldi", "dün akşam Korkmazgil bize geldi"),
+        ("dun Zamina ile gorustum", "dün Zamina ile görüştüm"),
+    ],
+)
+def test_the_suffixes_typed_onto_a_name_follow_its_vowels(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    # The name's suffixes are a guess: offered, never a sure missing letter.
+    assert not any(c.sure for c in changes if text[c.start].isupper())
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # A line of a dialogue or a list: a dash after a line break typed as spaces.
+        (
+            "M.Akif Ersoy(r.a)   -Su sozu ve siiri bugun de gecerli",
+            "M.Akif Ersoy(r.a)   -Şu sözü ve şiiri bugün de geçerli",
+        ),
+        ("Sorular:   - Su an neredesin?   - Evdeyim", "Sorular:   - Şu an neredesin?   - Evdeyim"),
+        # A dash inside a line is no line break: a capital after it may be a name's.
+        (
+            "M.Akif Ersoy -Su sozu ve siiri bugun de gecerli",
+            "M.Akif Ersoy -Su sözü ve şiiri bugün de geçerli",
+        ),
+    ],
+)
+def test_a_dash_after_a_line_break_starts_a_line(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The accusative -nı/-nu after a possessive, typed apart with a quote or a space.
+        (
+            "Sayin Ekrem Imamoglu 'nu destekliyorum",
+            "Sayın Ekrem İmamoğlu 'nu destekliyorum",
+        ),
+        ("Onun babasi 'ni cok severim", "Onun babası 'nı çok severim"),
+        ("kitap kurdu nu gordum", "kitap kurdu nu gördüm"),
+    ],
+)
+def test_the_accusative_after_a_possessive_typed_apart_follows_the_word(ascii_text, restored):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # At a sentence start the tweets write Şu far more than Su, but the language model
+        # reads "su kemeri" (an aqueduct) as water: the two disagree, so the word is left.
+        ("Su kemeri cok eski", "Su kemeri çok eski"),
+        # ... while where they agree, or the model alone is clear, the choice stands.
+        ("Su haberi okudum, cok uzuldum", "Şu haberi okudum, çok üzüldüm"),
+        ("su an evdeyim", "şu an evdeyim"),
+        ("su adami tanimiyorum", "şu adamı tanımıyorum"),
+    ],
+)
+def test_the_tweets_decide_a_word_only_when_the_language_model_does_not_disagree(
+    ascii_text, restored
+):
+    assert restored_text(ascii_text) == restored
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # The question particle typed onto a finite verb is not the -mış of hearsay: okur
+        # musun, not okurmuşun.
+        ("kitabi bana okurmusun", "kitabı bana okurmusun"),
+        ("annem manti yermisin diye sordu", "annem mantı yermisin diye sordu"),
+        ("bunu dile getirirmisiniz lutfen", "bunu dile getirirmisiniz lütfen"),
+        ("bu filmi gormusmusun", "bu filmi görmüşmüsün"),
+        ("bunu yaparmisin lutfen", "bunu yaparmısın lütfen"),
+        # Hearsay itself is restored: its persons have no -sIn with one s after -mış.
+        ("ben de gorurmusum", "ben de görürmüşüm"),
+        ("sen gelmissin", "sen gelmişsin"),
+        # A verb's root in -r takes -mış, not the particle: kur-muş-unuz, gör-müş-ün.
+        ("evi siz mi kurmusunuz", "evi siz mi kurmuşunuz"),
+        ("sen de gormusun", "sen de görmüşün"),
+        # An aorist or a root (yat-ır, or yatır-): unsure, left as typed.
+        ("kac para yatirmisin", "kaç para yatirmisin"),
+    ],
+)
+def test_the_question_particle_typed_onto_a_verb_is_no_hearsay(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    # Words typed together are a guess: never a sure missing letter.
+    asked = re.compile(r"m[ıiuü]s[ıiuü]n(?:[ıiuü]z)?$")
+    assert not any(c.sure for c in changes if asked.search(c.restored))
+
+
+def test_a_stem_more_used_does_not_override_a_form_the_language_model_prefers():
+    # sınır is used more than sinir, but the model finds "sinirim" (my anger) more likely
+    # than "sınırım": the word is right as typed and stays so.
+    assert restored_text("Sinirim yalnizca bu tarz kisilere") == (
+        "Sinirim yalnızca bu tarz kişilere"
+    )
+    # ... while a stem both prefer still decides (şair, not sair).
+    assert restored_text("Necip Fazil buyuk bir sairdir") == "Necip Fazıl büyük bir şairdir"
+
+
+@pytest.mark.parametrize(
+    "ascii_text, restored",
+    [
+        # Rarer neighbours than the language model's 100,000 most used words still choose.
+        (
+            "canli yayin acarsaniz on siralardan izleriz",
+            "canlı yayın açarsanız ön sıralardan izleriz",
+        ),
+        (
+            "'Ise soktugum insanlarin duasi beni cennete goturur' diyor",
+            "'İşe soktuğum insanların duası beni cennete götürür' diyor",
+        ),
+        # ... and where they say nothing, the word is left as typed.
+        ("on kisi geldi", "on kişi geldi"),
+    ],
+)
+def test_every_word_of_the_language_model_is_a_neighbour(ascii_text, restored):
+    tokens = tokenize(ascii_text, url_spans(ascii_text))
+    text, changes = restore(ascii_text, tokens)
+    assert text == restored
+    # A choice by the words around is a guess, never a sure missing letter.
+    assert not any(c.sure for c in changes if c.restored in {"ön", "İşe"})
