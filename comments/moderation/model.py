@@ -10,14 +10,16 @@ Features, per distinct word of the comment (after the engine's normalisation: lo
 letters folded, floods squeezed, leetspeak undone; mentions are ``@user``): the word, its character
 2- to 5-grams with the word's edges marked (``<sal``, ``aksın>``), which catch suffixed and
 misspelled forms, its first 4, 5 and 6 letters (the stem of a suffixed word), and its root by
-Zemberek-NLP's morphological analyser (``l:salak`` for ``salaklığını``; see :mod:`.lemmas`),
-except for a word of the allow-list (``sikke``, ``boks``, ``şık``: read whole and as written, so
-its pieces do not weigh like the swear word inside it); per distinct pair of neighbouring words,
-the pair. Each is hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by
-``1/sqrt(words)`` so long comments are not offensive by length alone. The comment's shape adds
-a few features of fixed weight ``SHAPE_WEIGHT`` (:func:`shape_features`): the symbols and emoji
-it holds (``🤬``, ``🖕``), runs of ``!`` and ``?``, and how many words, mentions and words in
-capitals it has.
+Zemberek-NLP's morphological analyser (``l:salak`` for ``salaklığını``; see :mod:`.lemmas`), except
+for a name of a people or faith (``Suriyeliler``, ``Müslümanlar``: one word, :data:`GROUP`, that
+weighs nothing alone; the model weighs what is said of a people, not which people is named) and a
+word of the allow-list (``sikke``, ``boks``, ``şık``: read whole and as written, so its pieces do
+not weigh like the swear word inside it); per distinct pair of neighbouring words, the pair. Each
+is hashed with CRC-32 into ``BUCKETS`` weights. The sum over a comment is scaled by
+``1/sqrt(words)`` so long comments are not offensive by length alone. The comment's shape adds a
+few features of fixed weight ``SHAPE_WEIGHT`` (:func:`shape_features`): the symbols and emoji it
+holds (``🤬``, ``🖕``), runs of ``!`` and ``?``, and how many words, mentions and words in capitals
+it has.
 A logistic model reads the sum, and Platt scaling (``scale``, ``shift``, fitted on rows the model
 did not learn from) makes it a probability that matches the observed share. (Training weighs each
 feature by how much more often it occurs in offensive rows; the shipped weights already include
@@ -53,6 +55,8 @@ SHAPE_WEIGHT = 0.3
 #: symbols (``!``, ``?`` among them).
 _SYMBOLS_RE = re.compile(r"[^\w\s@#.,'’\"]+")
 _EMPHASIS_RE = re.compile(r"[!?]{2,}")
+#: The word every name of a people or faith is read as (see :func:`names_a_group`).
+GROUP = "<group>"
 #: A word is shown as evidence when it adds at least this much to the score (log-odds).
 EVIDENCE_WEIGHT = 1.0
 
@@ -69,13 +73,28 @@ def word_of(raw: str) -> str:
     _, _, squeezed, is_mention, _ = forms(raw)
     if is_mention:
         return "@user"
-    return squeezed if allowed(squeezed) else fold(squeezed)
+    if allowed(squeezed):
+        return squeezed
+    return GROUP if names_a_group(squeezed) else fold(squeezed)
 
 
 def allowed(word: str) -> bool:
     """Is the word on the allow-list (``lexicons/allowed.txt``): innocent, though it contains
     a bad stem (``sikke``, ``boks``, ``götürdü``, ``şık``)?"""
     return default_lexicon().allowed.match_word(word, fold(word)) is not None
+
+
+def names_a_group(word: str) -> bool:
+    """Does the word name a people or a faith, its followers or its holy things (``Suriyeliler``,
+    ``Müslümanlar``, ``Kuran``; ``lexicons/groups.txt`` and ``belief.txt``)? The model reads all
+    of them as one word, :data:`GROUP`, which weighs nothing alone: a comment is not offensive
+    for naming a people, only for what it says of it."""
+    lexicon = default_lexicon()
+    folded = fold(word)
+    return (
+        lexicon.groups.match_word(word, folded) is not None
+        or lexicon.belief.match_word(word, folded) is not None
+    )
 
 
 def _bucket(name: str) -> int:
@@ -87,6 +106,8 @@ def word_features(word: str) -> tuple[int, ...]:
     """Buckets of one word: the word, its character n-grams (with repeats), prefixes and root
     (:mod:`.lemmas`). A word of the allow-list is read whole: its pieces would weigh like the
     swear word inside."""
+    if word == GROUP:
+        return ()
     names = ["w:" + word]
     if allowed(word):
         return (_bucket(names[0]),)

@@ -12,6 +12,7 @@ from comments.moderation.model import (
     shape_features,
     text_features,
     word_features,
+    word_of,
 )
 from comments.moderation.text import tokenize
 
@@ -117,3 +118,34 @@ def test_learned_signal_adds_nothing_when_an_offence_rule_already_fired():
     verdict = Engine(model=constant_model(10.0)).moderate("sen salaksın")
     assert [f.rule for f in verdict.findings] == ["insult"]
     assert verdict.score > 0.99
+
+
+@pytest.mark.parametrize(
+    ("named", "other"),
+    [
+        ("Suriyeliler sınırda bekliyor.", "Almanlar sınırda bekliyor."),
+        ("Kürtler bu seçimde oyunu kullandı.", "Gürcüler bu seçimde oyunu kullandı."),
+        ("Yahudiler bayramı kutluyor.", "Müslümanlar bayramı kutluyor."),
+        ("Muslims around the world celebrate Eid.", "Christians around the world celebrate Eid."),
+    ],
+)
+def test_the_model_weighs_what_is_said_of_a_people_not_which_people_is_named(named, other):
+    """Every name of a people or faith is one word to the model, which weighs nothing alone:
+    putting one people in another's place changes no score."""
+    engine = Engine()
+    assert engine.moderate(named).score == pytest.approx(engine.moderate(other).score)
+    assert word_features(word_of("Suriyeliler")) == ()
+
+
+def test_naming_a_people_in_plain_news_is_not_likely_offensive():
+    engine = Engine()
+    for text in (
+        "Suriyeliler sınırda bekliyor.",
+        "Yahudiler ve Müslümanlar Kudüs'te bir arada yaşıyor.",
+        "Müslümanlar ramazan ayında oruç tutuyor.",
+        "Ateistler de bu ülkenin vatandaşı, haklarına saygı gösterilmeli.",
+    ):
+        assert engine.moderate(text).decision == "pass", text
+    # What is said of a people still weighs: a curse on one is held, whichever it is.
+    hostile = engine.moderate("Suriyeliler defolsun gitsin bu ülkeden, istemiyoruz.")
+    assert hostile.decision != "pass"
