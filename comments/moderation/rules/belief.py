@@ -121,11 +121,16 @@ _TR_PLACE_ENDINGS = tuple("de da te ta den dan ten tan deki daki".split())
 
 def _predicate_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
     """Is the Turkish ``aimed`` demeaning word the predicate said of the faith: after it, in the
-    same clause, with only small words between, the faith not a place ("camide", "Kabe'de")?"""
+    same clause (a comma may set the faith off as the topic: "İslam, bir hastalıktır"), with
+    only small words between, or one word more when the faith is the subject, in the nominative
+    ("Müslümanlar tehlikeli bir virüstür"; not "camide", "kilisenin sobasını")?"""
     if partner.first <= belief.last:
         return False
     words, text = ctx.words, ctx.text
-    if any(ch in _TR_CLAUSE_BREAKS for ch in text[belief.end : partner.start]):
+    between = text[belief.end : partner.start]
+    if between.lstrip("'’").startswith(","):
+        between = between.lstrip("'’")[1:]  # the topic set off
+    if any(ch in _TR_CLAUSE_BREAKS for ch in between):
         return False
     first = belief.last + 1
     suffix = words[belief.last].fold[len(belief.entry.words[-1].folded) :]
@@ -134,4 +139,8 @@ def _predicate_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
         first += 1
     if suffix.endswith(_TR_PLACE_ENDINGS):
         return False
-    return all(words[i].fold in _TR_SMALL for i in range(first, partner.first))
+    others = [i for i in range(first, partner.first) if words[i].fold not in _TR_SMALL]
+    if not others:
+        return True
+    nominative = suffix in ("", "ler", "lar", "lik", "lık", "luk", "lük")
+    return nominative and len(others) == 1
