@@ -83,15 +83,16 @@ def _peoples_demeaned(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _denied(ctx: Context, hit: Hit) -> bool:
-    """Is the phrase denied by "değil" (değildir, değiliz) right after it, in the same clause?"""
+    """Is the phrase denied by "değil" (değildir, değiliz) right after it, in the same clause?
+    Not in the question that affirms it ("beyinsizlik değil de ne": what else is it)."""
     words = ctx.words
     after = hit.last + 1
-    return (
-        ctx.lang != EN
-        and after < len(words)
-        and words[after].fold.startswith("degil")
-        and not ctx.text[hit.end : words[after].start].strip()
-    )
+    if ctx.lang == EN or after >= len(words) or not words[after].fold.startswith("degil"):
+        return False
+    if ctx.text[hit.end : words[after].start].strip():
+        return False  # punctuation between: another clause
+    rest = [word.fold for word in words[after + 1 : after + 3]]
+    return rest not in (["de", "ne"], ["da", "ne"])
 
 
 def _said_of_people(ctx: Context, hit: Hit) -> bool:
