@@ -332,10 +332,13 @@ _SOFTENED = {"p": "b", "ç": "c", "k": "ğ"}
 _VOWELS = frozenset("aeıioöuü")
 
 
-def with_softened(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+def with_softened(entries: Iterable[Entry], *, aimed: bool = False) -> tuple[Entry, ...]:
     """The entries, and for each whose last word is a stem of two syllables or more ending in
     p, ç or k (``ahmak*``) the same entry on the softened stem (``ahmağ*``, for ``ahmağı``);
-    not for words that count only when aimed (``köpek``: ``senin köpeğin`` is a pet)."""
+    not for words that count only when aimed (``köpek``: ``senin köpeğin`` is a pet).
+    ``aimed``: the softened entries count only when aimed (a demeaning word in a case,
+    ``pisliği``, ``pisliğe``, is said of a faith only right after it: "Alevilerin pisliği", not
+    "kilisenin bahçesindeki pisliğe belediye el attı")."""
     entries = tuple(entries)
     known = {entry.words for entry in entries}
     extra = []
@@ -355,7 +358,7 @@ def with_softened(entries: Iterable[Entry]) -> tuple[Entry, ...]:
         words = (*entry.words[:-1], word)
         if words not in known:
             known.add(words)
-            extra.append(replace(entry, words=words))
+            extra.append(replace(entry, words=words, aimed_only=aimed))
     return entries + tuple(extra)
 
 
@@ -402,7 +405,7 @@ class Lexicon:
             insult=Matcher(with_softened(read_list("insult", directory))),
             hurtful=Matcher(with_softened(read_list("hurtful", directory))),
             belief=Matcher(read_list("belief", directory)),
-            demeaning=Matcher(with_softened(read_list("demeaning", directory))),
+            demeaning=Matcher(with_softened(read_list("demeaning", directory), aimed=True)),
             curses=Matcher(read_list("curses", directory)),
             addressee=Matcher(read_list("addressee", directory)),
             groups=Matcher(read_list("groups", directory)),

@@ -3,7 +3,10 @@ or demeaning words, or a faith's followers cursed ("Yahudilerin Allah belasını
 when the word beside it is a swear word, an insult or a curse, reviewed when it is only
 demeaning ("yobaz", "cult").
 
-Demeaning entries marked ``aimed`` are demeaning only when said of the faith: after it with a
+Demeaning entries marked ``aimed`` are demeaning only when said of the faith. In Turkish, the
+predicate of the faith: right after it in the same clause, with only small words between ("İslam
+bir hastalıktır", "Kuran'ı hemen yakmak lazım"; not "İslam ülkelerinde obezite yaygın bir
+hastalıktır", "kilisenin sobasını yakmak lazım", "camide yakmak lazım"). In English, after it with a
 verb "to be" between ("Islam is a disease", "Muslims are rats"; not "the disease spread
 through the church"), or a call at the start of a sentence ("Burn all the Bibles"; not
 "arsonists tried to burn the church"). Nor is a demeaning word that a relative clause ties to
@@ -58,12 +61,13 @@ def check(ctx: Context) -> list[Finding]:
         high = bisect_right(firsts, belief.last + WINDOW)
         for partner, severity in candidates[low:high]:
             if partner.first <= belief.last + WINDOW and belief.first <= partner.last + WINDOW:
-                if (
-                    severity == REVIEW
-                    and partner in demeaning
-                    and not _said_of(ctx, belief, partner)
-                ):
-                    continue
+                if severity == REVIEW and partner in demeaning:
+                    if partner.entry.aimed_only and ctx.lang != EN:
+                        said = _predicate_of(ctx, belief, partner)
+                    else:
+                        said = _said_of(ctx, belief, partner)
+                    if not said:
+                        continue
                 if best is None or (severity == REJECT and best[1] == REVIEW):
                     best = (partner, severity)
         if best is not None:
@@ -101,3 +105,42 @@ def _said_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
         return not _TO_BE.isdisjoint(between)
     opening = text[: partner.start].rstrip()
     return not opening or opening[-1] in _SENTENCE_BREAKS
+
+
+#: Turkish words that may stand between a faith and its predicate ("İslam bir hastalıktır",
+#: "Kuran'ı hemen yakmak lazım", "Yahudiler zaten dünyanın başına bela").
+_TR_SMALL = frozenset(
+    "bir tam çok cok en hepsi hepsini zaten de da resmen gerçekten gercekten bence kesinlikle "
+    "adeta düpedüz dupeduz sadece hemen derhal toptan topluca tamamen ise".split()
+)
+_TR_CLAUSE_BREAKS = ".!?;,:\n"
+_APOSTROPHES = frozenset("'’")
+#: Endings of a faith word in the locative or ablative: a place, not the subject ("camide").
+_TR_PLACE_ENDINGS = tuple("de da te ta den dan ten tan deki daki".split())
+
+
+def _predicate_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
+    """Is the Turkish ``aimed`` demeaning word the predicate said of the faith: after it, in the
+    same clause (a comma may set the faith off as the topic: "İslam, bir hastalıktır"), with
+    only small words between, or one word more when the faith is the subject, in the nominative
+    ("Müslümanlar tehlikeli bir virüstür"; not "camide", "kilisenin sobasını")?"""
+    if partner.first <= belief.last:
+        return False
+    words, text = ctx.words, ctx.text
+    between = text[belief.end : partner.start]
+    if between.lstrip("'’").startswith(","):
+        between = between.lstrip("'’")[1:]  # the topic set off
+    if any(ch in _TR_CLAUSE_BREAKS for ch in between):
+        return False
+    first = belief.last + 1
+    suffix = words[belief.last].fold[len(belief.entry.words[-1].folded) :]
+    if first < partner.first and text[belief.end : words[first].start] in _APOSTROPHES:
+        suffix = words[first].fold  # Kuran'ı, Kabe'de
+        first += 1
+    if suffix.endswith(_TR_PLACE_ENDINGS):
+        return False
+    others = [i for i in range(first, partner.first) if words[i].fold not in _TR_SMALL]
+    if not others:
+        return True
+    nominative = suffix in ("", "ler", "lar", "lik", "lık", "luk", "lük")
+    return nominative and len(others) == 1

@@ -10,6 +10,9 @@ A people named in the plural and called a demeaning or insulting word at the end
 ("Araplar pis.", "Çingeneler hepsi hırsızdır") is demeaned as a whole; not in the news, where
 the word goes on ("Afganlar terörist saldırısında öldü"). A faith's followers are the belief
 rule's.
+
+A phrase denied by the word right after it is not said ("doğurduğuna pişman değil", "senin gibi
+insanlar yüzünden değil, sayesinde").
 """
 
 from ..context import PLURALS, Context, Hit
@@ -25,7 +28,7 @@ def check(ctx: Context) -> list[Finding]:
     findings = [
         Finding(HURTFUL, REVIEW, hit.start, hit.end, tr, en)
         for hit in ctx.hurtful
-        if not hit.entry.aimed_only or _said_of_people(ctx, hit)
+        if (not hit.entry.aimed_only or _said_of_people(ctx, hit)) and not _denied(ctx, hit)
     ]
     words = ctx.words
     for first, last in death_wishes(ctx.text, words):
@@ -77,6 +80,19 @@ def _peoples_demeaned(ctx: Context) -> list[tuple[int, int]]:
         if last or any(ch in _CLAUSE_ENDS for ch in text[word.end : words[index + 1].start]):
             found.append((people.start, word.end))
     return found
+
+
+def _denied(ctx: Context, hit: Hit) -> bool:
+    """Is the phrase denied by "değil" (değildir, değiliz) right after it, in the same clause?
+    Not in the question that affirms it ("beyinsizlik değil de ne": what else is it)."""
+    words = ctx.words
+    after = hit.last + 1
+    if ctx.lang == EN or after >= len(words) or not words[after].fold.startswith("degil"):
+        return False
+    if ctx.text[hit.end : words[after].start].strip():
+        return False  # punctuation between: another clause
+    rest = [word.fold for word in words[after + 1 : after + 3]]
+    return rest not in (["de", "ne"], ["da", "ne"])
 
 
 def _said_of_people(ctx: Context, hit: Hit) -> bool:
