@@ -91,13 +91,50 @@ def _said_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
     first, last = sorted((belief, partner), key=lambda hit: hit.first)
     between = [words[i].fold for i in range(first.last + 1, last.first)]
     if not partner.entry.aimed_only:
-        if partner is last or ctx.lang != EN:
+        if ctx.lang != EN:
             return True
+        if partner is last:
+            return not between or _predicate(between)
         bad = ctx.bad_positions
         return all(words[i].fold in _SMALL or i in bad for i in range(first.last + 1, last.first))
     if any(ch in _SENTENCE_BREAKS for ch in text[first.end : last.start]):
         return False
     if partner is last:
-        return not _TO_BE.isdisjoint(between)
+        return bool(between) and _predicate(between)
     opening = text[: partner.start].rstrip()
-    return not opening or opening[-1] in _SENTENCE_BREAKS
+    if opening and opening[-1] not in _SENTENCE_BREAKS:
+        return False
+    # A call: the verb, then only small words before the faith ("Burn all the Bibles"; not
+    # "Disease spread through the monastery", "Animals of the Bible").
+    return not between or (between[0] in _CALL_OBJECT and _SMALL.issuperset(between))
+
+
+#: The words that may open a call's object ("Burn all the Bibles", "Nuke every mosque").
+_CALL_OBJECT = _SMALL - {"of", "and", "to"}
+#: Words after "is" that make the faith no subject of what follows ("Religion is no cure for
+#: mental illness", "Muslims are told that dogs are unclean").
+_NOT_SAID_OF = frozenset(
+    "no not never nothing told said that which who for with from by in on at against about "
+    "than isnt arent".split()
+)
+
+
+#: Words that may stand before the verb "to be" ("Muslims should all be deported").
+_MODALS = frozenset(
+    "should must will would could can may might need needs to ought deserve deserves all just "
+    "really".split()
+)
+
+
+def _predicate(between: list[str]) -> bool:
+    """Is what follows the faith said of it: a verb "to be" right after the faith (or after a
+    modal: "should all be"), then at most
+    three words that are no verb or turn ("Islam is a disease", "Atheists are soulless scum";
+    not "the church roof was filthy", "the Islamic world is fighting the disease")?"""
+    verb = next((i for i, word in enumerate(between) if word not in _MODALS), len(between))
+    if verb == len(between) or between[verb] not in _TO_BE:
+        return False
+    rest = between[verb + 1 :]
+    return len(rest) <= 3 and not any(
+        word in _NOT_SAID_OF or word.endswith(("ing", "ed")) for word in rest
+    )
