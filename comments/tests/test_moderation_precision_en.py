@@ -226,6 +226,7 @@ def test_demeaning_words_count_only_when_said_of_the_faith(clean, attack):
     "between, said",
     [
         (["is", "a"], True),
+        (["is", "nothing", "but", "a"], True),
         (["are", "soulless"], True),
         (["should", "all", "be"], True),
         (["is", "no", "cure", "for"], False),
