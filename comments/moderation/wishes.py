@@ -194,6 +194,8 @@ def _harm_called_for(
     if victim < n and folds[victim] in _ARTICLES | lists.possessive:
         victim += 1
         if victim < n and (folds[victim] in lists.role or folds[victim] in lists.person):
+            if not _harmed(text, words, folds, victim):
+                return None  # "hang the author's portrait", "kill the president off"
             return None if _breaks(text, words, must, victim) else victim
         if folds[k] in ("in", "through") and folds[victim - 1] in lists.possessive:
             return None if _breaks(text, words, must, victim) else min(victim, n - 1)
@@ -201,10 +203,63 @@ def _harm_called_for(
     if victim >= n:
         return None
     word = words[victim]
-    named = word.text[:1].isupper() and not word.text.isupper()
+    named = word.text[:1].isupper() and not word.text.isupper() and _ends_name(folds, victim)
     if folds[victim] in lists.target or folds[victim] in lists.role or named:
+        if not _harmed(text, words, folds, victim):
+            return None
         return None if _breaks(text, words, must, victim) else victim
     return None
+
+
+#: Words after a name that leave it the one harmed ("someone should shoot Smith in the head",
+#: "kill Jones and his men"); any other word makes the capitalised word something else: a
+#: program, a city, a season ("you should kill Chrome before updating", "shoot Paris at night",
+#: "hang Christmas lights").
+_AFTER_NAME = frozenset("in with for and dead already too right now on sight".split())
+
+
+def _ends_name(folds: list[str], index: int) -> bool:
+    """Does the name at ``index`` end the clause, or stand before a word that keeps it the one
+    harmed?"""
+    following = index + 1
+    return following >= len(folds) or folds[following] in _AFTER_NAME
+
+
+#: Days and phrases after a harm word that tell of a match, an election or a debate: "I hope
+#: they choke on Sunday", "we should murder them on the pitch", "kill them at the polls".
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CONTESTS = frozenset(
+    "pitch field court ice track polls ballot election vote debate final semi match game "
+    "derby league table scoreboard".split()
+)
+
+
+#: Death words that also tell of losing a match ("choke", "beaten", "crash").
+_SPORTING = frozenset("choke chokes beaten butchered crash crashes".split())
+
+
+def in_a_contest(folds: list[str], index: int, *, days: bool = False) -> bool:
+    """Do the words from ``index`` name a contest ("on the pitch", "at the polls", "in the
+    final") or, with ``days``, a day ("on Sunday")?"""
+    if index + 1 >= len(folds) or folds[index] not in ("on", "at", "in"):
+        return False
+    if days and folds[index + 1] in _DAYS:
+        return True
+    return folds[index + 1] == "the" and index + 2 < len(folds) and folds[index + 2] in _CONTESTS
+
+
+def _harmed(text: str, words: list[Token], folds: list[str], victim: int) -> bool:
+    """Is the person at ``victim`` the one harmed: not the owner of what is harmed ("hang the
+    author's portrait", "shoot the minister's portrait"), nor a character killed off ("kill the
+    president off in the next season"), nor a side beaten in a contest ("murder them on the
+    pitch")?"""
+    following = victim + 1
+    if following >= len(folds):
+        return True
+    if folds[following] == "off" or in_a_contest(folds, following):
+        return False
+    between = text[words[victim].end : words[following].start]
+    return not (folds[following] == "s" and between in ("'", "’"))
 
 
 def _affliction_on(folds: list[str], wish: int, lists: DeathWishWords) -> int | None:
@@ -314,6 +369,8 @@ def _death_after(
                     return None
             if k + 1 < n and f"{word} {folds[k + 1]}" in lists.not_a_death:
                 return None
+            if word in _SPORTING and in_a_contest(folds, k + 1, days=True):
+                return None  # "I hope they choke on Sunday", not "I hope you die on Sunday"
             return k
         small += 1
         if word not in _BEFORE_DEATH or small > MAX_BEFORE_DEATH:

@@ -9,8 +9,12 @@ bir hastalıktır", "Kuran'ı hemen yakmak lazım"; not "İslam ülkelerinde obe
 hastalıktır", "kilisenin sobasını yakmak lazım", "camide yakmak lazım"). In English, after it with a
 verb "to be" between ("Islam is a disease", "Muslims are rats"; not "the disease spread
 through the church"), or a call at the start of a sentence ("Burn all the Bibles"; not
-"arsonists tried to burn the church"). Nor is a demeaning word that a relative clause ties to
-someone acting on the faith ("the terrorist who attacked the synagogue").
+"arsonists tried to burn the church"), its object at once ("Disease spread through the
+monastery" is no call). In English a plain demeaning word after the faith counts right after it
+("Jews control the media") or after a verb "to be" ("the Quran is a book of filth"), not as the
+object of another verb ("the Catholic charity cleared the filth"). Nor is a demeaning word that
+a relative clause ties to someone acting on the faith ("the terrorist who attacked the
+synagogue").
 
 The allow-list (innocent words that hold a bad stem: ``sikh`` against ``sik``) does not apply
 to the names of faiths: they are no bad words.
@@ -86,25 +90,65 @@ _SENTENCE_BREAKS = ".!?;\n"
 
 
 def _said_of(ctx: Context, belief: Hit, partner: Hit) -> bool:
-    """Is the demeaning word said of the faith? For plain entries: after the faith, always;
-    before it in English, with only small words between ("filthy Muslims", "deport all the
-    Muslims"; not "terrorists attacked a mosque", "the terrorist who attacked the synagogue").
-    For ``aimed`` entries: after the faith with a verb "to be" between, or as a call opening
-    the sentence before it."""
+    """Is the demeaning word said of the faith? In English, after the faith: right after it
+    ("Jews control the media") or as what a verb "to be" says of it ("Islam is a disease",
+    "Muslims should all be deported"; not "the Catholic charity cleared the filth", "the church
+    roof was filthy"); before it, plain entries with only small words between ("filthy
+    Muslims", "deport all the Muslims"; not "terrorists attacked a mosque"), ``aimed`` entries
+    only as a call opening the sentence ("Burn all the Bibles"; not "Disease spread through the
+    Buddhist monastery", "Animals of the Bible"). ``aimed`` entries need the verb "to be" after
+    the faith. In Turkish a plain entry beside the faith always counts."""
     words, text = ctx.words, ctx.text
     first, last = sorted((belief, partner), key=lambda hit: hit.first)
     between = [words[i].fold for i in range(first.last + 1, last.first)]
     if not partner.entry.aimed_only:
-        if partner is last or ctx.lang != EN:
+        if ctx.lang != EN:
             return True
+        if partner is last:
+            return not between or _predicate(between)
         bad = ctx.bad_positions
         return all(words[i].fold in _SMALL or i in bad for i in range(first.last + 1, last.first))
     if any(ch in _SENTENCE_BREAKS for ch in text[first.end : last.start]):
         return False
     if partner is last:
-        return not _TO_BE.isdisjoint(between)
+        return bool(between) and _predicate(between)
     opening = text[: partner.start].rstrip()
-    return not opening or opening[-1] in _SENTENCE_BREAKS
+    if opening and opening[-1] not in _SENTENCE_BREAKS:
+        return False
+    # A call: the verb, then its object at once ("Burn all the Bibles", "Nuke Mecca").
+    return not between or (between[0] in _CALL_OBJECT and _SMALL.issuperset(between))
+
+
+#: The words that may open a call's object ("Burn all the Bibles", "Nuke every mosque").
+_CALL_OBJECT = _SMALL - {"of", "and", "to"}
+#: Words that may stand before the verb "to be" ("Muslims should all be deported").
+_MODALS = frozenset(
+    "should must will would could can may might need needs to ought deserve deserves all just "
+    "really".split()
+)
+#: Words after the verb "to be" that make the faith no subject of what follows ("Religion is
+#: no cure for mental illness", "Muslims are told that dogs are unclean").
+_NOT_SAID_OF = frozenset(
+    "no not never told said that which who for with from by in on at against about than "
+    "isnt arent".split()
+)
+#: Words ending like a participle that are none ("Islam is nothing but a disease").
+_NOT_VERBS = frozenset("nothing something anything everything thing king ring red bed".split())
+
+
+def _predicate(between: list[str]) -> bool:
+    """Do the words between a faith and a word after it make the word said of the faith: a verb
+    "to be" (after modals: "should all be"), then at most three words, none a verb or a turn
+    ("is a", "are soulless", "is nothing but a"; not "is fighting the", "roof was", "is no cure
+    for")?"""
+    verb = next((i for i, word in enumerate(between) if word not in _MODALS), len(between))
+    if verb == len(between) or between[verb] not in _TO_BE:
+        return False
+    rest = between[verb + 1 :]
+    return len(rest) <= 3 and not any(
+        word in _NOT_SAID_OF or (word.endswith(("ing", "ed")) and word not in _NOT_VERBS)
+        for word in rest
+    )
 
 
 #: Turkish words that may stand between a faith and its predicate ("İslam bir hastalıktır",

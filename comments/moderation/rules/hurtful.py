@@ -100,16 +100,26 @@ def _said_of_people(ctx: Context, hit: Hit) -> bool:
     if ctx.second_person(hit, window=1):
         return True
     words = ctx.words
+    # An English curse written in title case is a title's words ("Nobody Cares About Your
+    # Pension"): the capital beside it is the title's too, no name.
+    title = (
+        ctx.lang == EN
+        and inside_sentence(ctx.text, hit.first, words[hit.first])
+        and all(_capitalised(words[i].text) for i in range(hit.first, hit.last + 1))
+    )
     for index in (hit.first - 1, hit.last + 1):
         if not 0 <= index < len(words):
             continue
         word = words[index]
         if ctx.text[min(word.end, hit.end) : max(word.start, hit.start)].strip():
             continue  # punctuation between: another clause
-        capitalised = word.text[:1].isupper() and not word.text.isupper()
         # (a capital at a sentence's start says nothing: "Terör kahrolsun")
-        name = capitalised and inside_sentence(ctx.text, index, word)
+        name = _capitalised(word.text) and not title and inside_sentence(ctx.text, index, word)
         plural = word.fold.endswith(PLURALS) and len(word.fold) > 5
         if name or plural or ctx.lookup(ctx.lexicon.groups, word) is not None:
             return True
     return False
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and not text.isupper()
