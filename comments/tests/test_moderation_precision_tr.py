@@ -1,5 +1,6 @@
-"""Round 13 (prectr): a precision pass on round 12's Turkish additions. Each tightened condition
-with the offence it must still catch and the innocent comments it must now leave alone."""
+"""Precision of the Turkish offence checks (test_moderation_turkish_offence.py): each tightened
+condition with the offence it must still catch and the innocent comments it must now leave
+alone."""
 
 import pytest
 

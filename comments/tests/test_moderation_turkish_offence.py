@@ -1,6 +1,6 @@
-"""Round 12 of the Turkish probes: softened stems, a letter masked by a dot, curses said to the
-reader, a faith called a disease or its book to be burnt, unbelievers with a slur noun; each
-with its near misses."""
+"""Turkish offence the word lists alone missed, found by hand-written probes: softened stems,
+a letter masked by a dot, curses said to the reader, a faith called a disease or its book to be
+burnt, unbelievers with a slur noun; each with its near misses."""
 
 import pytest
 
