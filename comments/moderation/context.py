@@ -106,6 +106,18 @@ class Context:
         return False
 
     @cached_property
+    def peoples(self) -> list[Hit]:
+        """Peoples named in the plural ("Kürtler", "Arapları"), not a faith's followers (those
+        are the belief rule's: "Yahudiler")."""
+        words, belief = self.words, self.lexicon.belief
+        return [
+            hit
+            for hit in self.hits(self.lexicon.groups)
+            if words[hit.first].fold.endswith(PLURALS)
+            and self.lookup(belief, words[hit.first], allow=False) is None
+        ]
+
+    @cached_property
     def group_slurs(self) -> list[Hit]:
         """A people or group named with a slur noun right after it ("Ermeni dölü", "Kürt
         köpeği"), as hits of the slur noun's entry spanning both words."""

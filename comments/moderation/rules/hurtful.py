@@ -51,13 +51,7 @@ def _peoples_demeaned(ctx: Context) -> list[tuple[int, int]]:
     the clause (Turkish: the predicate comes last)."""
     if ctx.lang == EN:
         return []
-    peoples = [
-        hit
-        for hit in ctx.hits(ctx.lexicon.groups)
-        if hit.first == hit.last
-        and ctx.words[hit.first].fold.endswith(PLURALS)
-        and ctx.lookup(ctx.lexicon.belief, ctx.words[hit.first]) is None
-    ]
+    peoples = [hit for hit in ctx.peoples if hit.first == hit.last]
     if not peoples:
         return []
     words, text = ctx.words, ctx.text

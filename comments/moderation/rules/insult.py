@@ -12,7 +12,7 @@ plural right beside a curse or a death wish ("Kürtler ölsün", "Kahrolsun Erme
 insult aimed at them and rejected (see ``Context.group_slurs``).
 """
 
-from ..context import PLURALS, Context
+from ..context import Context
 from ..findings import INSULT, REJECT, REVIEW, Finding
 from ..language import EN
 from ..messages import message
@@ -53,15 +53,9 @@ def _cursed_peoples(ctx: Context) -> list[tuple[int, int]]:
     if ctx.lang == EN:
         return []  # Turkish curses
     words, text = ctx.words, ctx.text
-    peoples = [
-        group
-        for group in ctx.hits(ctx.lexicon.groups)
-        if words[group.first].fold.endswith(PLURALS)
-        and ctx.lookup(ctx.lexicon.belief, words[group.first], allow=False) is None
-    ]
-    curses = ctx.hits(ctx.lexicon.curses) if peoples else []
+    curses = ctx.hits(ctx.lexicon.curses) if ctx.peoples else []
     found = []
-    for group in peoples:
+    for group in ctx.peoples:
         for curse in curses:
             first, last = sorted((group, curse), key=lambda hit: hit.first)
             between = range(first.last + 1, last.first)
