@@ -12,6 +12,7 @@ from .language import EN
 from .lexicon import Entry, Lexicon, Match, Matcher, WordTable
 from .text import (
     Token,
+    capitalised,
     fold,
     forms,
     has_turkish_letters,
@@ -237,7 +238,7 @@ class Context:
         without the entry's Turkish letters in a text that has them (``Olsen kardeşler``)."""
         words, text = self.words, self.text
         token = words[index]
-        if token.joined or not _capitalised(token.text):
+        if token.joined or not capitalised(token.text):
             return False
         end = token.end
         if end + 1 < len(text) and text[end] in _APOSTROPHES and text[end + 1].isalpha():
@@ -252,7 +253,7 @@ class Context:
         if not stem.isascii() and has_turkish_letters(text):
             return True  # typed without them by a writer who types them: the name (Olsen)
         for other in (index - 1, index + 1):
-            if 0 <= other < len(words) and _capitalised(words[other].text):
+            if 0 <= other < len(words) and capitalised(words[other].text):
                 start, stop = sorted((words[other], token), key=lambda t: t.start)
                 if text[start.end : stop.start] == " ":
                     return True
@@ -408,11 +409,6 @@ def story_names(story: str) -> dict[str, str]:
         if before >= 0 and story[before] not in _SENTENCE_ENDS:
             names[token.fold] = token.norm
     return names
-
-
-def _capitalised(word: str) -> bool:
-    """Written with a capital first letter and small letters after (``Dick``, not ``DICK``)."""
-    return word[:1].isupper() and not word.isupper()
 
 
 _APOSTROPHES = frozenset("'’")

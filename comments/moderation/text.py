@@ -121,6 +121,11 @@ def has_turkish_letters(text: str) -> bool:
     return not TURKISH_LETTERS.isdisjoint(text)
 
 
+def capitalised(word: str) -> bool:
+    """Written with a capital first letter and small letters after (``Dick``, not ``DICK``)."""
+    return word[:1].isupper() and not word.isupper()
+
+
 class Token(NamedTuple):
     """One word of a text."""
 

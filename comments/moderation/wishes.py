@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from .lexicon import LEXICON_DIR
-from .text import Token, normalise_word
+from .text import Token, capitalised, normalise_word
 
 #: Words that may stand between the wish and the person ("I hope that all of you die", "I'd
 #: love to see you beaten", "I hope the whole lot of them burn").
@@ -162,8 +162,9 @@ def _breaks(text: str, words: list[Token], first: int, last: int) -> bool:
     return any(ch in _SENTENCE_BREAKS for ch in text[words[first].end : words[last].start])
 
 
-#: Small words between "should" and the harm ("someone should just go and shoot him").
-_BEFORE_HARM = frozenset("just really go and to finally".split())
+#: Small words between "should" and the harm ("someone should just go and shoot him", "someone
+#: needs to shoot him").
+_BEFORE_HARM = frozenset("just really go and to finally need ought".split())
 _ARTICLES = frozenset({"the", "that", "this"})
 _NOT_WISHING = frozenset("not never don dont wouldn wouldnt won wont didn didnt".split())
 
@@ -179,7 +180,7 @@ def _harm_called_for(
         return None
     n = len(folds)
     k = must + 1
-    while k < n and folds[k] in _BEFORE_HARM | {"need", "to", "ought"} and k - must <= 3:
+    while k < n and folds[k] in _BEFORE_HARM and k - must <= 3:
         k += 1
     if k >= n:
         return None
@@ -203,7 +204,7 @@ def _harm_called_for(
     if victim >= n:
         return None
     word = words[victim]
-    named = word.text[:1].isupper() and not word.text.isupper() and _ends_name(folds, victim)
+    named = capitalised(word.text) and _ends_name(folds, victim)
     if folds[victim] in lists.target or folds[victim] in lists.role or named:
         if not _harmed(text, words, folds, victim):
             return None
@@ -271,8 +272,7 @@ def _affliction_on(folds: list[str], wish: int, lists: DeathWishWords) -> int | 
         return None
     if not _NOT_WISHING.isdisjoint(folds[max(0, wish - 2) : wish]):
         return None  # "I wouldn't wish cancer on anyone"
-    person = _person_after(folds, k + 1, lists)
-    return person
+    return _person_after(folds, k + 1, lists)
 
 
 #: Turkish wish words (folded), and how far the aorist of ölmek may stand after them.

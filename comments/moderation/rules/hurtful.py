@@ -20,6 +20,7 @@ from ..deasciify import inside_sentence
 from ..findings import HURTFUL, REVIEW, Finding
 from ..language import EN
 from ..messages import message
+from ..text import capitalised
 from ..wishes import death_wishes
 
 
@@ -99,7 +100,7 @@ def _said_of_people(ctx: Context, hit: Hit) -> bool:
     title = (
         ctx.lang == EN
         and inside_sentence(ctx.text, hit.first, words[hit.first])
-        and all(_capitalised(words[i].text) for i in range(hit.first, hit.last + 1))
+        and all(capitalised(words[i].text) for i in range(hit.first, hit.last + 1))
     )
     for index in (hit.first - 1, hit.last + 1):
         if not 0 <= index < len(words):
@@ -108,12 +109,8 @@ def _said_of_people(ctx: Context, hit: Hit) -> bool:
         if ctx.text[min(word.end, hit.end) : max(word.start, hit.start)].strip():
             continue  # punctuation between: another clause
         # (a capital at a sentence's start says nothing: "Terör kahrolsun")
-        name = _capitalised(word.text) and not title and inside_sentence(ctx.text, index, word)
+        name = capitalised(word.text) and not title and inside_sentence(ctx.text, index, word)
         plural = word.fold.endswith(PLURALS) and len(word.fold) > 5
         if name or plural or ctx.lookup(ctx.lexicon.groups, word) is not None:
             return True
     return False
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper() and not text.isupper()
