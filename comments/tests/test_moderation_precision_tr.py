@@ -164,3 +164,32 @@ def test_most_often_typed_in_ascii_is_no_swear_word():
     found = rules("Musluman ulkelerde en sik gorulen olum nedeni kalp hastaligidir.")
     assert not found & {"profanity", "belief_attack"}
     assert "profanity" in rules("Sikerim böyle işi.")
+
+
+# --- Insulting words inside a plain phrase (lexicons/allowed.txt): humble, low pressure, an
+# inferiority complex.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alçak gönüllü bir insandı, Allah rahmet eylesin.",
+        "Çok alçakgönüllü bir sanatçı, başarısı da bundan.",
+        "Alçak basınç sistemi yarın Marmara'ya ulaşacak, yağış bekleniyor.",
+        "Alcak basinc sistemi yarin Marmaraya ulasacak.",
+        "Alçak sesle konuşun, bebek uyuyor.",
+        "Uçak alçak irtifada uçarken görüntülendi.",
+        "Bu adamda ciddi bir aşağılık kompleksi var bence.",
+        "Aşağılık duygusu çocuklukta başlar, psikologlar böyle söylüyor.",
+    ],
+)
+def test_insulting_words_inside_a_plain_phrase_are_no_insult(text):
+    assert not rules(text) & {"insult", "hurtful", "profanity", "belief_attack"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sen alçak bir insansın.", "Alçak herif gönüllü olarak gelmiş.", "Aşağılık herif!"],
+)
+def test_the_same_words_outside_the_phrase_still_count(text):
+    assert rules(text) & {"insult", "hurtful"}, text
