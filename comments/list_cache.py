@@ -41,7 +41,7 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from articles import page_cache
+from articles import fragments, page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -61,16 +61,11 @@ def version_key(article_id):
 def list_key(article_id, shared):
     """The list of this story as this page writes it: ``shared`` is what every comment's
     HTML shares (the report form in this language, the time zone and format)."""
-    digest = _digests.get(shared)
-    if digest is None:
-        if len(_digests) >= 200:
-            _digests.clear()
-        text = f"{LIST_FORMAT}\0{shared}".encode()
-        digest = _digests[shared] = hashlib.blake2b(text, digest_size=12).hexdigest()
+    digest = fragments.made_once(
+        ("comment list digest", shared),
+        lambda: hashlib.blake2b(f"{LIST_FORMAT}\0{shared}".encode(), digest_size=12).hexdigest(),
+    )
     return f"{LIST_PREFIX}{article_id}:{digest}"
-
-
-_digests = {}  # what lists share -> its digest, for the key
 
 
 local_lists = page_cache.Remembered(limit=100)  # lists of up to ~100 KB: under 10 MB
